@@ -1,0 +1,720 @@
+// The measured dry run: seed the shadow at the budgeted size (and, for tables bigger than the
+// budget, a second database at a quarter of it, so growth can be fitted), then run every statement
+// in migration order on both while the probe measures blocked reads and writes. Alternatives that
+// replace a statement run first, each on a fresh copy of the affected tables as they are just
+// before the statement. Results are plain data; the planner turns them into estimates.
+import { performance } from 'node:perf_hooks';
+import type mysql from 'mysql2/promise';
+import type { Alternative, BatchedDml } from '../analysis/analyzer.js';
+import type { StatementAnalysis } from '../analysis/run-analyzers.js';
+import { connect, formatServerUrl, parseServerUrl, quoteId, quoteTable, type Connection } from '../db/connection.js';
+import { ShadowError } from '../errors.js';
+import { resolveOptions } from '../executor/apply-migrations.js';
+import { runBatched } from '../executor/batched-dml.js';
+import { spliceDdl } from '../executor/ddl-clause.js';
+import { ExecSession } from '../executor/exec-session.js';
+import type { RunContext } from '../executor/run-context.js';
+import type { Migration, ParsedStatement, TableRef } from '../parser/statement.js';
+import { acquireRunnerLock } from '../state/runner-lock.js';
+import { StateStore } from '../state/state-store.js';
+import { registerCleanup } from './cleanup.js';
+import { loadTable } from './load.js';
+import { measureStatement, startProbe } from './probe.js';
+import type { SchemaSource, SchemaTable } from './schema-source.js';
+import { applySchema } from './seed.js';
+import type { Shadow } from './shadow-database.js';
+import { planTables } from './synthesize.js';
+
+/** Reduced size as a fraction of the budgeted one: far enough apart to see growth. */
+export const REDUCED_FRACTION = 0.25;
+/**
+ * A third size between the two: with three points the fit has a residual, so a curve the points
+ * do not follow (noise, a bend) shows up as a wider range instead of a confident number.
+ */
+export const MID_FRACTION = 0.5;
+/** Shorter runs cannot show a blocked probe (see probe-stats): their lock verdict stays static. */
+export const MIN_OBSERVABLE_MS = 1000;
+/** Alternatives that stand in for one statement and can be run as they are. */
+const MEASURABLE_KINDS: ReadonlySet<string> = new Set(['batched', 'truncate', 'online-ddl', 'rewrite']);
+
+export type SizeLabel = 'full' | 'half' | 'reduced';
+
+export interface ShadowTableSize {
+  readonly table: string;
+  /** Rows in production (the target's count, or the size given). */
+  readonly sourceRows: number;
+  readonly fullRows: number;
+  /** Rows in the reduced database; null when the table was not reduced (it fits the budget). */
+  readonly reducedRows: number | null;
+  /** Rows in the half-size database; null when the table was not reduced or only two sizes ran. */
+  readonly midRows: number | null;
+  /** Data + index bytes of the full shadow table after seeding; null when unknown. */
+  readonly fullBytes: number | null;
+}
+
+export interface RunMeasurement {
+  readonly durationMs: number;
+  readonly error: { readonly code: string; readonly errno: number; readonly message: string } | null;
+  readonly warnings: readonly string[];
+  readonly affectedRows: number | null;
+  readonly maxReadBlockMs: number | null;
+  readonly maxWriteBlockMs: number | null;
+  /** null: not probed, or too short to tell. */
+  readonly readsBlocked: boolean | null;
+  readonly writesBlocked: boolean | null;
+  readonly readsStalledMs: number | null;
+  readonly writesStalledMs: number | null;
+}
+
+export interface SizedRun {
+  readonly size: SizeLabel;
+  /** Rows the statement's table had at this size when seeded (the x of the cost curve). */
+  readonly tableRows: number;
+  readonly measurement: RunMeasurement;
+}
+
+export interface ClauseCheck {
+  readonly algorithm: string;
+  readonly lock: string | null;
+  readonly sql: string;
+  readonly accepted: boolean;
+  /** The server's refusal. */
+  readonly error: string | null;
+}
+
+export interface AlternativeRun {
+  readonly alternative: Alternative;
+  readonly runs: readonly SizedRun[];
+  /** Why it could not be measured, or the error it hit. */
+  readonly error: string | null;
+}
+
+export type StatementStatus = 'measured' | 'failed' | 'session' | 'skipped' | 'not-run';
+
+export interface StatementRun {
+  readonly migration: string;
+  readonly index: number;
+  readonly status: StatementStatus;
+  readonly reason: string | null;
+  /** The table whose size drives the cost (largest in production among the statement's tables). */
+  readonly table: string | null;
+  readonly sourceRows: number | null;
+  readonly runs: readonly SizedRun[];
+  readonly clauseCheck: ClauseCheck | null;
+  readonly alternatives: readonly AlternativeRun[];
+}
+
+export interface DryRunResult {
+  readonly tables: readonly ShadowTableSize[];
+  readonly statements: readonly StatementRun[];
+  readonly seed: { readonly rows: number; readonly ms: number; readonly rowsPerSecond: number };
+  readonly failure: { readonly migration: string; readonly index: number; readonly error: string } | null;
+  readonly warnings: readonly string[];
+  readonly ms: number;
+}
+
+export type DryRunProgress =
+  | { readonly phase: 'seed'; readonly size: SizeLabel; readonly table: string; readonly rowsDone: number; readonly rowsTotal: number }
+  | { readonly phase: 'measure'; readonly done: number; readonly total: number; readonly label: string };
+
+export interface DryRunInput {
+  readonly shadow: Shadow;
+  readonly source: SchemaSource;
+  /** Most rows per table in the shadow. */
+  readonly budgetRows: number;
+  readonly migrations: readonly { readonly migration: Migration; readonly statements: readonly StatementAnalysis[] }[];
+  readonly server: { readonly isMariaDb: boolean; readonly supportsAlterWait: boolean };
+  readonly seed?: number;
+  readonly reducedFraction?: number;
+  /** The third size's fraction of the budget; null measures at two sizes only. Default MID_FRACTION. */
+  readonly midFraction?: number | null;
+  /** Per statement on the shadow (KILL QUERY past it). Default 10 minutes. */
+  readonly statementTimeoutMs?: number;
+  readonly onProgress?: (event: DryRunProgress) => void;
+}
+
+interface Db {
+  readonly size: SizeLabel;
+  readonly name: string;
+  readonly url: string;
+  readonly rows: ReadonlyMap<string, number>;
+}
+
+const lower = (s: string): string => s.toLowerCase();
+
+/** Rows per table in the full and reduced databases. */
+export function shadowSizes(source: SchemaSource, budgetRows: number, fraction = REDUCED_FRACTION, midFraction: number | null = MID_FRACTION): ShadowTableSize[] {
+  return source.tables.map((t) => {
+    const full = Math.min(t.rows, budgetRows);
+    const reduced = t.rows > budgetRows ? Math.max(1, Math.round(full * fraction)) : null;
+    const mid = reduced !== null && midFraction !== null ? Math.max(1, Math.round(full * midFraction)) : null;
+    return { table: t.definition.table.name, sourceRows: t.rows, fullRows: full, reducedRows: reduced, midRows: mid, fullBytes: null };
+  });
+}
+
+export async function dryRun(input: DryRunInput): Promise<DryRunResult> {
+  const started = Date.now();
+  const shadow = input.shadow;
+  let sizes = shadowSizes(input.source, input.budgetRows, input.reducedFraction, input.midFraction === undefined ? MID_FRACTION : input.midFraction);
+  const needReduced = sizes.some((s) => s.reducedRows !== null);
+  const warnings: string[] = [...input.source.warnings];
+  const extra = new ExtraDatabases(shadow);
+  try {
+    const full: Db = { size: 'full', name: shadow.database, url: shadow.url, rows: new Map(sizes.map((s) => [lower(s.table), s.fullRows])) };
+    const reduced: Db | null = needReduced
+      ? { size: 'reduced', name: await extra.create('r'), url: '', rows: new Map(sizes.map((s) => [lower(s.table), s.reducedRows ?? s.fullRows])) }
+      : null;
+    const mid: Db | null = sizes.some((s) => s.midRows !== null)
+      ? { size: 'half', name: await extra.create('h'), url: '', rows: new Map(sizes.map((s) => [lower(s.table), s.midRows ?? s.fullRows])) }
+      : null;
+    const dbs: Db[] = [full];
+    if (reduced) dbs.push({ ...reduced, url: extra.url(reduced.name) });
+    if (mid) dbs.push({ ...mid, url: extra.url(mid.name) });
+
+    // Seed.
+    const seedStarted = Date.now();
+    let seeded = 0;
+    for (const db of dbs) {
+      const conn = await connect(db.url);
+      try {
+        await applySchema(conn, input.source.tables);
+        seeded += await seedTables(conn, input.source.tables, db, input.seed ?? 1, warnings, (table, rowsDone, rowsTotal) =>
+          input.onProgress?.({ phase: 'seed', size: db.size, table, rowsDone, rowsTotal }),
+        );
+      } finally {
+        await conn.end().catch(() => {});
+      }
+    }
+    const seedMs = Date.now() - seedStarted;
+    await shadow.settle();
+    sizes = await withBytes(full, sizes);
+
+    // Measure.
+    const altName = await extra.create('a');
+    const alt: AltDb = { name: altName, url: extra.url(altName), bookkeeping: false };
+    const statements: StatementRun[] = [];
+    const total = input.migrations.reduce((a, m) => a + m.statements.length, 0);
+    let done = 0;
+    let failure: DryRunResult['failure'] = null;
+    for (const { migration, statements: analyses } of input.migrations) {
+      const sessionSql: string[] = [];
+      for (const analysis of analyses) {
+        const st = analysis.statement;
+        input.onProgress?.({ phase: 'measure', done, total, label: `${migration.name} #${st.index + 1} ${oneLine(st.sql)}` });
+        if (failure) {
+          statements.push(notRun(migration, st, `not run: statement ${failure.index + 1} of ${failure.migration} failed on the shadow`));
+        } else {
+          const run = await runStatement({ input, migration, analysis, sessionSql, dbs, sizes, alt });
+          statements.push(run);
+          if (run.status === 'failed') {
+            const error = run.runs.find((r) => r.measurement.error)?.measurement.error?.message ?? run.reason ?? 'failed';
+            failure = { migration: migration.name, index: st.index, error };
+          }
+        }
+        done++;
+      }
+    }
+    input.onProgress?.({ phase: 'measure', done, total, label: 'done' });
+    return Object.freeze({
+      tables: Object.freeze(sizes),
+      statements: Object.freeze(statements),
+      seed: { rows: seeded, ms: seedMs, rowsPerSecond: seedMs > 0 ? Math.round((seeded * 1000) / seedMs) : seeded },
+      failure,
+      warnings: Object.freeze(warnings),
+      ms: Date.now() - started,
+    });
+  } finally {
+    await extra.dropAll();
+  }
+}
+
+/** Adds the seeded tables' sizes in bytes (ANALYZE ran, so information_schema is current). */
+async function withBytes(db: Db, sizes: readonly ShadowTableSize[]): Promise<ShadowTableSize[]> {
+  const conn = await connect(db.url);
+  try {
+    const [rows] = await conn.query<mysql.RowDataPacket[]>(
+      'SELECT TABLE_NAME AS t, DATA_LENGTH + INDEX_LENGTH AS b FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()',
+    );
+    const bytes = new Map(rows.map((r) => [lower(String(r['t'])), Number(r['b'])]));
+    return sizes.map((s) => ({ ...s, fullBytes: bytes.get(lower(s.table)) ?? null }));
+  } catch {
+    return [...sizes];
+  } finally {
+    await conn.end().catch(() => {});
+  }
+}
+
+/** Scratch databases beside the shadow's own; dropped at the end (the private server goes away anyway). */
+class ExtraDatabases {
+  readonly #shadow: Shadow;
+  readonly #names: string[] = [];
+  #unregister: (() => void) | null = null;
+
+  constructor(shadow: Shadow) {
+    this.#shadow = shadow;
+  }
+
+  url(name: string): string {
+    return formatServerUrl(parseServerUrl(this.#shadow.url), name);
+  }
+
+  async create(suffix: string): Promise<string> {
+    const name = `${this.#shadow.database}_${suffix}`;
+    const conn = await connect(this.#shadow.url);
+    try {
+      const [rows] = await conn.query<mysql.RowDataPacket[]>(
+        'SELECT DEFAULT_CHARACTER_SET_NAME AS cs, DEFAULT_COLLATION_NAME AS co FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?',
+        [this.#shadow.database],
+      );
+      const cs = rows[0] ? ` CHARACTER SET ${conn.escape(String(rows[0]['cs']))} COLLATE ${conn.escape(String(rows[0]['co']))}` : '';
+      this.#names.push(name);
+      this.#unregister ??= registerCleanup({ async: () => this.dropAll() });
+      await conn.query(`CREATE DATABASE ${quoteId(name)}${cs}`);
+    } catch (error) {
+      throw new ShadowError(`cannot create the scratch database ${name} on the shadow: ${(error as Error).message}`, { cause: error });
+    } finally {
+      await conn.end().catch(() => {});
+    }
+    return name;
+  }
+
+  async dropAll(): Promise<void> {
+    const names = this.#names.splice(0);
+    this.#unregister?.();
+    this.#unregister = null;
+    if (names.length === 0 || this.#shadow.kind === 'private') return;
+    const conn = await connect(this.#shadow.url, { connectTimeoutMs: 5000 }).catch(() => null);
+    if (!conn) return;
+    try {
+      for (const n of names) await conn.query(`DROP DATABASE IF EXISTS ${quoteId(n)}`).catch(() => {});
+    } finally {
+      await conn.end().catch(() => {});
+    }
+  }
+}
+
+/** Generates and loads each table at the database's size; distinct counts scale from production's. */
+async function seedTables(
+  conn: Connection,
+  tables: readonly SchemaTable[],
+  db: Db,
+  seed: number,
+  warnings: string[],
+  progress: (table: string, rowsDone: number, rowsTotal: number) => void,
+): Promise<number> {
+  const plans = planTables(
+    tables.map((t) => ({
+      definition: t.definition,
+      rows: db.rows.get(lower(t.definition.table.name)) ?? t.rows,
+      sourceRows: t.rows,
+      ...(t.stats ? { stats: t.stats } : {}),
+    })),
+    { seed },
+  );
+  let rows = 0;
+  for (const plan of plans) {
+    progress(plan.table.name, 0, plan.rows);
+    const result = await loadTable(conn, plan, { onProgress: (n) => progress(plan.table.name, n, plan.rows) });
+    if (result.rows !== plan.rows) throw new ShadowError(`${plan.table.name}: ${result.rows} rows loaded into the shadow, ${plan.rows} generated`);
+    await conn.query(`ANALYZE TABLE ${quoteTable(plan.table)}`);
+    if (db.size === 'full') {
+      warnings.push(...plan.warnings);
+      if (result.fallbackReason) warnings.push(`${plan.table.name}: loaded with INSERT because LOAD DATA LOCAL was refused (${result.fallbackReason})`);
+    }
+    rows += plan.rows;
+  }
+  return rows;
+}
+
+interface AltDb {
+  readonly name: string;
+  readonly url: string;
+  bookkeeping: boolean;
+}
+
+interface StatementContext {
+  readonly input: DryRunInput;
+  readonly migration: Migration;
+  readonly analysis: StatementAnalysis;
+  readonly sessionSql: string[];
+  readonly dbs: readonly Db[];
+  readonly sizes: readonly ShadowTableSize[];
+  readonly alt: AltDb;
+}
+
+function notRun(migration: Migration, st: ParsedStatement, reason: string): StatementRun {
+  return Object.freeze({ migration: migration.name, index: st.index, status: 'not-run', reason, table: null, sourceRows: null, runs: [], clauseCheck: null, alternatives: [] });
+}
+
+/** The statement's table whose production size is largest (it drives the duration). */
+function costTable(st: ParsedStatement, sizes: readonly ShadowTableSize[]): ShadowTableSize | null {
+  let best: ShadowTableSize | null = null;
+  for (const t of st.tables) {
+    const s = sizes.find((x) => lower(x.table) === lower(t.name));
+    if (s && (!best || s.sourceRows > best.sourceRows)) best = s;
+  }
+  return best;
+}
+
+async function runStatement(c: StatementContext): Promise<StatementRun> {
+  const st = c.analysis.statement;
+  const op = st.operation;
+  const base = { migration: c.migration.name, index: st.index };
+  if (op.kind === 'set-variable') {
+    const global = op.assignments.some((a) => a.scope === 'global' || a.scope === 'persist');
+    if (!global) c.sessionSql.push(st.sql);
+    return Object.freeze({ ...base, status: 'session', reason: global ? 'global setting: not applied on the shadow' : 'session setting: applied to the statements after it', table: null, sourceRows: null, runs: [], clauseCheck: null, alternatives: [] });
+  }
+  if (op.kind === 'transaction' || op.kind === 'lock-tables' || op.kind === 'unlock-tables' || op.kind === 'select') {
+    return Object.freeze({ ...base, status: 'skipped', reason: `${op.kind} is not rehearsed: every statement runs on its own connection on the shadow`, table: null, sourceRows: null, runs: [], clauseCheck: null, alternatives: [] });
+  }
+  const qualified = st.tables.find((t) => t.schema !== null);
+  if (qualified) {
+    // The shadow's tables live in scratch databases: a schema-qualified name would reach past them.
+    return Object.freeze({ ...base, status: 'skipped', reason: `names ${qualified.schema}.${qualified.name} with its schema: only unqualified table names are rehearsed on the shadow`, table: null, sourceRows: null, runs: [], clauseCheck: null, alternatives: [] });
+  }
+  const cost = costTable(st, c.sizes);
+  const primary = st.tables[0] ?? null;
+  const scaled = cost !== null && cost.reducedRows !== null;
+
+  // Alternatives first: they need the tables as they are before the statement.
+  const alternatives: AlternativeRun[] = [];
+  for (const alt of uniqueAlternatives(c.analysis)) {
+    alternatives.push(await runAlternative(c, alt, cost, scaled));
+  }
+
+  const runs: SizedRun[] = [];
+  let clauseCheck: ClauseCheck | null = null;
+  let sql = st.sql;
+  const clause = c.analysis.lock.clause;
+  if (clause && (op.kind === 'alter-table' || op.kind === 'create-index' || op.kind === 'drop-index')) {
+    const spliced = spliceDdl(st.sql, op, clause, c.input.server, null);
+    if (spliced.clauseApplied && spliced.sql !== st.sql) sql = spliced.sql;
+  }
+  for (const db of c.dbs) {
+    const measureHere = db.size === 'full' || scaled;
+    const rows = cost ? (db.rows.get(lower(cost.table)) ?? 0) : 0;
+    if (measureHere) await settleWrites(c);
+    let m = await runOne(c, db.url, primary, sql, measureHere);
+    if (db.size === 'full' && sql !== st.sql) {
+      const refused = m.error !== null && isClauseRefusal(m.error.errno, m.error.message);
+      clauseCheck = { algorithm: clause!.algorithm, lock: clause!.lock, sql, accepted: !refused && m.error === null, error: refused ? m.error!.message : null };
+      if (refused) {
+        // The server would not do it the predicted way: rehearse the statement as written.
+        sql = st.sql;
+        m = await runOne(c, db.url, primary, sql, measureHere);
+      }
+    }
+    if (measureHere) runs.push({ size: db.size, tableRows: rows, measurement: m });
+    if (m.error) {
+      return Object.freeze({
+        ...base,
+        status: 'failed',
+        reason: `${db.size === 'full' ? '' : `at the ${db.size} size: `}${m.error.message}`,
+        table: cost?.table ?? primary?.name ?? null,
+        sourceRows: cost?.sourceRows ?? null,
+        runs: measureHere ? runs : [...runs, { size: db.size, tableRows: rows, measurement: m }],
+        clauseCheck,
+        alternatives,
+      });
+    }
+  }
+  return Object.freeze({ ...base, status: 'measured', reason: null, table: cost?.table ?? primary?.name ?? null, sourceRows: cost?.sourceRows ?? null, runs, clauseCheck, alternatives });
+}
+
+/** 1845/1846: ALGORITHM/LOCK not supported; 1235/4092: feature not supported in this form. */
+export function isClauseRefusal(errno: number, message: string): boolean {
+  return errno === 1845 || errno === 1846 || /ALGORITHM=|LOCK=/i.test(message) && /not supported/i.test(message);
+}
+
+function uniqueAlternatives(analysis: StatementAnalysis): Alternative[] {
+  const seen = new Set<string>();
+  const out: Alternative[] = [];
+  for (const f of analysis.findings) {
+    for (const a of f.alternatives) {
+      const key = JSON.stringify([a.kind, a.sql]);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(a);
+    }
+  }
+  return out;
+}
+
+async function runAlternative(c: StatementContext, alt: Alternative, cost: ShadowTableSize | null, scaled: boolean): Promise<AlternativeRun> {
+  const st = c.analysis.statement;
+  if (!alt.replacesStatement || !MEASURABLE_KINDS.has(alt.kind)) {
+    return { alternative: alt, runs: [], error: alt.replacesStatement ? `${alt.kind} alternatives are not rehearsed` : 'does not replace the statement one for one: not rehearsed' };
+  }
+  if (alt.kind === 'batched' && !alt.batched) return { alternative: alt, runs: [], error: 'no executable batched description' };
+  const runs: SizedRun[] = [];
+  for (const db of c.dbs) {
+    // Two sizes are enough here: alternatives are compared with each other, not fitted closely.
+    if (db.size === 'half' || (db.size === 'reduced' && !scaled)) continue;
+    try {
+      await copyTables(db, c.alt, st.tables);
+    } catch (error) {
+      return { alternative: alt, runs, error: `could not copy the tables for it: ${(error as Error).message}` };
+    }
+    const rows = cost ? (db.rows.get(lower(cost.table)) ?? 0) : 0;
+    const primary = alt.batched?.table ?? st.tables[0] ?? null;
+    await settleWrites(c);
+    const m =
+      alt.kind === 'batched'
+        ? await runBatchedOnShadow(c, alt.batched!, primary)
+        : await runSequence(c, c.alt.url, primary, alt.sql);
+    runs.push({ size: db.size, tableRows: rows, measurement: m });
+    if (m.error) return { alternative: alt, runs, error: m.error.message };
+  }
+  return { alternative: alt, runs, error: null };
+}
+
+/** Fresh copies of `tables` (as they are in `db` now) in the alternatives' database. */
+async function copyTables(db: Db, alt: AltDb, tables: readonly TableRef[]): Promise<void> {
+  const conn = await connect(alt.url);
+  try {
+    await conn.query('SET SESSION foreign_key_checks = 0, SESSION unique_checks = 0');
+    for (const t of tables) {
+      const src = `${quoteId(db.name)}.${quoteId(t.name)}`;
+      const dst = `${quoteId(alt.name)}.${quoteId(t.name)}`;
+      const [cols] = await conn.query<mysql.RowDataPacket[]>(
+        `SELECT COLUMN_NAME AS c FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? AND EXTRA NOT LIKE '%GENERATED%' ORDER BY ORDINAL_POSITION`,
+        [db.name, t.name],
+      );
+      if (cols.length === 0) continue; // created by the migration later, or not a table
+      const list = cols.map((r) => quoteId(String(r['c']))).join(', ');
+      await conn.query(`DROP TABLE IF EXISTS ${dst}`);
+      await conn.query(`CREATE TABLE ${dst} LIKE ${src}`);
+      await conn.query(`INSERT INTO ${dst} (${list}) SELECT ${list} FROM ${src}`);
+    }
+  } finally {
+    await conn.end().catch(() => {});
+  }
+}
+
+/** Longest wait for the write-back before a measurement; past it the run goes ahead anyway. */
+const SETTLE_MAX_MS = 3000;
+
+/** On a private shadow (ours alone), lets earlier writes reach the disk before the next measurement. */
+async function settleWrites(c: StatementContext): Promise<void> {
+  if (c.input.shadow.kind !== 'private') return;
+  await flushDirtyPages(c.input.shadow.url, SETTLE_MAX_MS).catch(() => 0);
+}
+
+/**
+ * Waits (at most `maxMs`) until InnoDB has written its dirty pages back, asking the page cleaner
+ * to flush all of them meanwhile. A statement timed while the server still writes back an earlier
+ * bulk load or rebuild competes with that I/O, so its duration says as much about what ran before
+ * as about itself (the reduced size runs right after the full one). Needs the privilege to set
+ * innodb_max_dirty_pages_pct for a moment; without it, only waits. Returns the milliseconds waited.
+ */
+export async function flushDirtyPages(url: string, maxMs: number): Promise<number> {
+  const started = Date.now();
+  const conn = await connect(url);
+  let restore: string | null = null;
+  try {
+    const [vars] = await conn.query<mysql.RowDataPacket[]>('SELECT @@GLOBAL.innodb_max_dirty_pages_pct AS pct');
+    const pct = vars[0]?.['pct'];
+    if (pct !== undefined && pct !== null) {
+      try {
+        await conn.query('SET GLOBAL innodb_max_dirty_pages_pct = 0');
+        restore = String(pct);
+      } catch {
+        // No SUPER / SYSTEM_VARIABLES_ADMIN: the page cleaner works at its own pace.
+      }
+    }
+    const status = async (name: string): Promise<number> => {
+      const [rows] = await conn.query<mysql.RowDataPacket[]>('SHOW GLOBAL STATUS LIKE ?', [name]);
+      return Number(rows[0]?.['Value'] ?? 0);
+    };
+    // Some pages stay dirty on any server (statistics, the probe's writes); 1 % of the pool is noise.
+    const enough = Math.max(256, Math.round((await status('Innodb_buffer_pool_pages_total')) * 0.01));
+    // Stop early when the count stops falling: something else keeps writing, waiting will not help.
+    let last = Infinity;
+    let lastDropAt = Date.now();
+    for (;;) {
+      const dirty = await status('Innodb_buffer_pool_pages_dirty');
+      if (dirty <= enough || Date.now() - started >= maxMs) break;
+      if (dirty < last * 0.98) {
+        last = dirty;
+        lastDropAt = Date.now();
+      } else if (Date.now() - lastDropAt > 1000) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return Date.now() - started;
+  } finally {
+    if (restore !== null) await conn.query(`SET GLOBAL innodb_max_dirty_pages_pct = ${Number(restore)}`).catch(() => {});
+    await conn.end().catch(() => {});
+  }
+}
+
+/** Whether the probe can watch `table` in the database at `url`: it exists and has a unique key. */
+async function probeable(url: string, table: TableRef | null): Promise<boolean> {
+  if (!table) return false;
+  const conn = await connect(url);
+  try {
+    const [rows] = await conn.query<mysql.RowDataPacket[]>(
+      'SELECT COUNT(*) AS n FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? AND NON_UNIQUE = 0',
+      [table.name],
+    );
+    if (Number(rows[0]?.['n'] ?? 0) === 0) return false;
+    const [some] = await conn.query<mysql.RowDataPacket[]>(`SELECT 1 FROM ${quoteId(table.name)} LIMIT 1`);
+    return some.length > 0;
+  } catch {
+    return false;
+  } finally {
+    await conn.end().catch(() => {});
+  }
+}
+
+/** Runs one statement; with the probe watching when `probe` is set and the table can be watched. */
+async function runOne(c: StatementContext, url: string, table: TableRef | null, sql: string, probe: boolean): Promise<RunMeasurement> {
+  const timeout = c.input.statementTimeoutMs ?? 600_000;
+  if (probe && (await probeable(url, table))) {
+    const m = await measureStatement({ url, table: table!.name, sql, sessionSql: c.sessionSql, statementTimeoutMs: timeout });
+    const observable = m.durationMs >= MIN_OBSERVABLE_MS;
+    return Object.freeze({
+      durationMs: m.durationMs,
+      error: m.error,
+      warnings: m.warnings,
+      affectedRows: m.affectedRows,
+      maxReadBlockMs: m.probe.reads.maxBlockedMs,
+      maxWriteBlockMs: m.probe.writes.maxBlockedMs,
+      // A blocked verdict is trustworthy at any length (its stall is long and covers half the run);
+      // "not blocked" needs a run long enough that a block could have shown.
+      readsBlocked: m.readsBlocked ? true : observable ? false : null,
+      writesBlocked: m.writesBlocked ? true : observable ? false : null,
+      readsStalledMs: m.readsStalledMs,
+      writesStalledMs: m.writesStalledMs,
+    });
+  }
+  return plainRun(url, sql, c.sessionSql, timeout);
+}
+
+async function plainRun(url: string, sql: string, sessionSql: readonly string[], timeoutMs: number): Promise<RunMeasurement> {
+  const conn = await connect(url);
+  try {
+    for (const s of sessionSql) await conn.query(s);
+    const t0 = performance.now();
+    let error: RunMeasurement['error'] = null;
+    let affectedRows: number | null = null;
+    try {
+      const [result] = await conn.query<mysql.ResultSetHeader>({ sql, timeout: timeoutMs });
+      affectedRows = typeof result?.affectedRows === 'number' ? result.affectedRows : null;
+    } catch (e) {
+      const err = e as { code?: string; errno?: number; message?: string };
+      error = { code: err.code ?? 'UNKNOWN', errno: err.errno ?? 0, message: err.message ?? String(e) };
+    }
+    const durationMs = Math.round((performance.now() - t0) * 10) / 10;
+    const warnings = error ? [] : await showWarnings(conn);
+    return Object.freeze({ durationMs, error, warnings, affectedRows, maxReadBlockMs: null, maxWriteBlockMs: null, readsBlocked: null, writesBlocked: null, readsStalledMs: null, writesStalledMs: null });
+  } finally {
+    await conn.end().catch(() => {});
+  }
+}
+
+async function showWarnings(conn: Connection): Promise<string[]> {
+  try {
+    const [rows] = await conn.query<mysql.RowDataPacket[]>('SHOW WARNINGS');
+    return rows.map((w) => `${String(w['Level'])} ${String(w['Code'])}: ${String(w['Message'])}`);
+  } catch {
+    return [];
+  }
+}
+
+/** An alternative's statements in order: SETs carry over as session settings, the rest are measured and added up. */
+async function runSequence(c: StatementContext, url: string, table: TableRef | null, sqls: readonly string[]): Promise<RunMeasurement> {
+  const session = [...c.sessionSql];
+  const parts: RunMeasurement[] = [];
+  for (const sql of sqls) {
+    if (/^\s*SET\s/i.test(sql)) {
+      session.push(sql);
+      continue;
+    }
+    const m = await runOne({ ...c, sessionSql: session }, url, table, sql, true);
+    parts.push(m);
+    if (m.error) break;
+  }
+  return combine(parts);
+}
+
+function combine(parts: readonly RunMeasurement[]): RunMeasurement {
+  const maxOf = (xs: readonly (number | null)[]): number | null => (xs.some((x) => x !== null) ? Math.max(...xs.map((x) => x ?? 0)) : null);
+  const anyOf = (xs: readonly (boolean | null)[]): boolean | null => (xs.includes(true) ? true : xs.includes(null) ? null : false);
+  const sumOf = (xs: readonly (number | null)[]): number | null => (xs.some((x) => x !== null) ? xs.reduce<number>((a, x) => a + (x ?? 0), 0) : null);
+  return Object.freeze({
+    durationMs: Math.round(parts.reduce((a, p) => a + p.durationMs, 0) * 10) / 10,
+    error: parts.find((p) => p.error)?.error ?? null,
+    warnings: parts.flatMap((p) => p.warnings),
+    affectedRows: sumOf(parts.map((p) => p.affectedRows)),
+    maxReadBlockMs: maxOf(parts.map((p) => p.maxReadBlockMs)),
+    maxWriteBlockMs: maxOf(parts.map((p) => p.maxWriteBlockMs)),
+    readsBlocked: parts.length ? anyOf(parts.map((p) => p.readsBlocked)) : null,
+    writesBlocked: parts.length ? anyOf(parts.map((p) => p.writesBlocked)) : null,
+    readsStalledMs: sumOf(parts.map((p) => p.readsStalledMs)),
+    writesStalledMs: sumOf(parts.map((p) => p.writesStalledMs)),
+  });
+}
+
+/**
+ * The executor's own batched runner on the alternatives' database, with its bookkeeping tables
+ * there, so the measured time includes the per-chunk checkpoint writes apply will do.
+ */
+async function runBatchedOnShadow(c: StatementContext, b: BatchedDml, table: TableRef | null): Promise<RunMeasurement> {
+  const serverUrl = formatServerUrl(parseServerUrl(c.alt.url), null);
+  const session = await ExecSession.open(serverUrl, c.alt.name, { lockWaitTimeoutSec: 5, rowLockWaitTimeoutSec: 5 }, []);
+  let lock: Awaited<ReturnType<typeof acquireRunnerLock>> | null = null;
+  try {
+    for (const s of c.sessionSql) await session.work.query(s);
+    const store = new StateStore(session.work);
+    if (!c.alt.bookkeeping) {
+      await store.ensure();
+      c.alt.bookkeeping = true;
+    }
+    lock = await acquireRunnerLock(serverUrl, c.alt.name);
+    const migration = `drydock-plan:${c.migration.name}`;
+    await store.markStatement(migration, c.analysis.statement.index, { sqlHash: 'plan', mode: 'batched', status: 'running' });
+    const ctx: RunContext = {
+      session,
+      store,
+      lock,
+      options: resolveOptions({ url: c.alt.url }),
+      traits: { isMariaDb: c.input.server.isMariaDb, supportsAlterWait: c.input.server.supportsAlterWait, useMetadataLocks: false, readCommittedOk: true },
+      signal: undefined,
+      emit: () => {},
+    };
+    const watch = table && (await probeable(c.alt.url, table)) ? await startProbe({ url: c.alt.url, table: table.name }) : null;
+    const t0 = performance.now();
+    let error: RunMeasurement['error'] = null;
+    let rows: number | null = null;
+    try {
+      rows = (await runBatched(ctx, { migration, index: c.analysis.statement.index }, b, null)).rows;
+    } catch (e) {
+      const err = e as { code?: string; errno?: number; message?: string };
+      error = { code: err.code ?? 'BATCHED', errno: err.errno ?? 0, message: err.message ?? String(e) };
+    }
+    const durationMs = Math.round((performance.now() - t0) * 10) / 10;
+    const report = watch ? await watch.stop() : null;
+    return Object.freeze({
+      durationMs,
+      error,
+      warnings: [],
+      affectedRows: rows,
+      maxReadBlockMs: report?.reads.maxBlockedMs ?? null,
+      maxWriteBlockMs: report?.writes.maxBlockedMs ?? null,
+      // Chunks hold row locks for one short transaction each: blocked means a probe waited half the run.
+      readsBlocked: report && durationMs >= MIN_OBSERVABLE_MS ? report.reads.maxBlockedMs >= durationMs / 2 : null,
+      writesBlocked: report && durationMs >= MIN_OBSERVABLE_MS ? report.writes.maxBlockedMs >= durationMs / 2 : null,
+      readsStalledMs: null,
+      writesStalledMs: null,
+    });
+  } finally {
+    await lock?.release().catch(() => {});
+    await session.close();
+  }
+}
+
+const oneLine = (sql: string): string => {
+  const s = sql.replace(/\s+/g, ' ').trim();
+  return s.length > 60 ? `${s.slice(0, 57)}…` : s;
+};

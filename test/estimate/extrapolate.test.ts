@@ -1,0 +1,208 @@
+import { describe, expect, it } from 'vitest';
+import { affineFit, extrapolateDuration, fitSpread, FLAT_GROWTH, nLogNFit, scaleRows } from '../../src/estimate/extrapolate.js';
+
+describe('extrapolateDuration', () => {
+  it('recovers a linear cost curve with fixed overhead', () => {
+    // 50 ms overhead + 0.01 ms per row.
+    const samples = [
+      { rows: 50_000, durationMs: 550 },
+      { rows: 200_000, durationMs: 2050 },
+    ];
+    const e = extrapolateDuration(samples, 9_000_000);
+    expect(e.model).toBe('linear');
+    expect(e.durationMs).toBeCloseTo(90_050, 0);
+    expect(e.rangeMs[0]).toBeLessThanOrEqual(e.durationMs);
+    expect(e.rangeMs[1]).toBeGreaterThanOrEqual(e.durationMs);
+    expect(e.exponent).toBeGreaterThan(0.9);
+    expect(e.exponent).toBeLessThan(1.01);
+  });
+
+  it('widens the range upwards for super-linear growth', () => {
+    // rows^1.2: the power-law end of the range lies above the straight line.
+    const f = (n: number): number => 0.001 * n ** 1.2;
+    const e = extrapolateDuration([{ rows: 25_000, durationMs: f(25_000) }, { rows: 100_000, durationMs: f(100_000) }], 1_000_000);
+    expect(e.rangeMs[1]).toBeGreaterThanOrEqual(f(1_000_000));
+    expect(e.rangeMs[0]).toBeLessThan(e.durationMs);
+  });
+
+  it('treats durations that do not grow as size-independent', () => {
+    const e = extrapolateDuration([{ rows: 50_000, durationMs: 40 }, { rows: 200_000, durationMs: 44 }], 9_000_000);
+    expect(44 / 40).toBeLessThan(FLAT_GROWTH);
+    expect(e.model).toBe('constant');
+    expect(e.durationMs).toBe(42);
+  });
+
+  it('honours sizeDependent = false from the capabilities', () => {
+    // Short runs that vary (20 → 45 ms) are noise, not growth: the profile's answer stands.
+    const e = extrapolateDuration([{ rows: 50_000, durationMs: 20 }, { rows: 200_000, durationMs: 45 }], 9_000_000, { sizeDependent: false });
+    expect(e.model).toBe('constant');
+    expect(e.durationMs).toBe(32.5);
+    expect(e.rangeMs[1]).toBeGreaterThanOrEqual(45);
+  });
+
+  it('reports the measurement when the shadow held the full table', () => {
+    const e = extrapolateDuration([{ rows: 150_000, durationMs: 900 }], 150_000);
+    expect(e.model).toBe('measured');
+    expect(e.durationMs).toBe(900);
+  });
+
+  it('scales one sample in proportion to rows with a wide range', () => {
+    const e = extrapolateDuration([{ rows: 100_000, durationMs: 1000 }], 1_000_000);
+    expect(e.model).toBe('scaled');
+    expect(e.durationMs).toBe(10_000);
+    expect(e.rangeMs[0]).toBeLessThan(10_000);
+    expect(e.rangeMs[1]).toBeGreaterThan(10_000);
+  });
+
+  it('never predicts less than measured when the fitted slope is negative (noise)', () => {
+    const e = extrapolateDuration(
+      [
+        { rows: 50_000, durationMs: 900 },
+        { rows: 100_000, durationMs: 1300 },
+        { rows: 200_000, durationMs: 1250 },
+      ],
+      2_000_000,
+    );
+    expect(e.durationMs).toBeGreaterThanOrEqual(1250);
+  });
+
+  it('rejects an empty sample list', () => {
+    expect(() => extrapolateDuration([], 10)).toThrow(/at least one/);
+  });
+});
+
+describe('affineFit and scaleRows', () => {
+  it('fits a line through points', () => {
+    const f = affineFit([
+      { rows: 0, durationMs: 10 },
+      { rows: 10, durationMs: 30 },
+      { rows: 20, durationMs: 50 },
+    ]);
+    expect(f.slope).toBeCloseTo(2);
+    expect(f.intercept).toBeCloseTo(10);
+  });
+
+  it('scales affected rows by the table ratio', () => {
+    expect(scaleRows(200_000, 200_000, 9_000_000)).toBe(9_000_000);
+    expect(scaleRows(1_000, 200_000, 9_000_000)).toBe(45_000);
+    expect(scaleRows(5, 0, 100)).toBe(5);
+  });
+});
+
+describe('extrapolateDuration with sizeDependent = true', () => {
+  it('does not call an overhead-dominated copy size-independent', () => {
+    const e = extrapolateDuration([{ rows: 5_000, durationMs: 400 }, { rows: 20_000, durationMs: 500 }], 200_000, { sizeDependent: true });
+    expect(e.model).toBe('linear');
+    expect(e.durationMs).toBeGreaterThan(500);
+  });
+});
+
+describe('measurements against the static profile', () => {
+  it('follows measurements that clearly grow even when the profile says metadata-only', () => {
+    const e = extrapolateDuration([{ rows: 25_000, durationMs: 420 }, { rows: 100_000, durationMs: 1650 }], 1_000_000, { sizeDependent: false });
+    expect(e.model).toBe('linear');
+    expect(e.durationMs).toBeGreaterThan(10_000);
+  });
+});
+
+describe('super-linear growth', () => {
+  it('extrapolates along the measured power law when growth is faster than rows', () => {
+    const f = (n: number): number => 0.001 * n ** 1.3;
+    const e = extrapolateDuration([{ rows: 25_000, durationMs: f(25_000) }, { rows: 100_000, durationMs: f(100_000) }], 1_000_000);
+    expect(e.exponent).toBeCloseTo(1.3, 1);
+    expect(e.durationMs / f(1_000_000)).toBeGreaterThan(0.95);
+    expect(e.durationMs / f(1_000_000)).toBeLessThan(1.05);
+  });
+});
+
+describe('tables that outgrow the buffer pool', () => {
+  it('raises the estimate and its upper end', () => {
+    const samples = [
+      { rows: 25_000, durationMs: 300 },
+      { rows: 100_000, durationMs: 1200 },
+    ];
+    const inMemory = extrapolateDuration(samples, 1_000_000);
+    const onDisk = extrapolateDuration(samples, 1_000_000, { outgrowsMemory: true });
+    expect(onDisk.durationMs).toBeGreaterThan(inMemory.durationMs * 1.2);
+    expect(onDisk.rangeMs[1]).toBeGreaterThan(inMemory.rangeMs[1] * 1.8);
+    expect(onDisk.explanation).toMatch(/buffer pool/);
+  });
+});
+
+describe('chunked work', () => {
+  it('stays linear in rows even when two points suggest faster growth', () => {
+    const e = extrapolateDuration([{ rows: 50_000, durationMs: 700 }, { rows: 200_000, durationMs: 3800 }], 9_000_000, { chunked: true, outgrowsMemory: true });
+    // Straight line through the two points, no power law, no disk-bound factor.
+    const slope = (3800 - 700) / 150_000;
+    const line = 3800 + slope * (9_000_000 - 200_000);
+    expect(Math.abs(e.durationMs / line - 1)).toBeLessThan(0.01);
+  });
+});
+
+describe('sort-based work (index builds)', () => {
+  it('extrapolates along n·log n, above the straight line through the same points', () => {
+    // 40 ms overhead + 0.0005 ms per n·log2 n.
+    const f = (n: number): number => 40 + 0.0005 * n * Math.log2(n);
+    const samples = [
+      { rows: 25_000, durationMs: f(25_000) },
+      { rows: 100_000, durationMs: f(100_000) },
+    ];
+    const sort = extrapolateDuration(samples, 1_000_000, { sizeDependent: true, sortBased: true });
+    const line = extrapolateDuration(samples, 1_000_000, { sizeDependent: true });
+    expect(sort.durationMs / f(1_000_000)).toBeGreaterThan(0.99);
+    expect(sort.durationMs / f(1_000_000)).toBeLessThan(1.01);
+    expect(sort.durationMs).toBeGreaterThan(line.durationMs * 1.1);
+    expect(sort.rangeMs[1]).toBeGreaterThanOrEqual(sort.durationMs);
+    expect(sort.explanation).toMatch(/n·log n/);
+  });
+
+  it('fits n·log2 n exactly on points that follow it', () => {
+    const fit = nLogNFit([10, 100, 1000].map((n) => ({ rows: n, durationMs: 5 + 2 * n * Math.log2(n) })));
+    expect(fit.slope).toBeCloseTo(2);
+    expect(fit.intercept).toBeCloseTo(5);
+  });
+});
+
+describe('range from the fit residuals', () => {
+  it('is 1 for points on the curve and grows with their scatter', () => {
+    const line = (n: number): number => 10 + n;
+    expect(fitSpread([{ rows: 10, durationMs: 20 }, { rows: 20, durationMs: 30 }, { rows: 40, durationMs: 50 }], line)).toBeCloseTo(1);
+    const noisy = fitSpread([{ rows: 10, durationMs: 30 }, { rows: 20, durationMs: 20 }, { rows: 40, durationMs: 70 }], line);
+    expect(noisy).toBeGreaterThan(1.3);
+  });
+
+  it('widens the range of a three-size fit whose points scatter', () => {
+    const clean = [
+      { rows: 25_000, durationMs: 250 },
+      { rows: 50_000, durationMs: 500 },
+      { rows: 100_000, durationMs: 1000 },
+    ];
+    const scattered = [
+      { rows: 25_000, durationMs: 250 },
+      { rows: 50_000, durationMs: 800 },
+      { rows: 100_000, durationMs: 1000 },
+    ];
+    const a = extrapolateDuration(clean, 1_000_000, { sizeDependent: true });
+    const b = extrapolateDuration(scattered, 1_000_000, { sizeDependent: true });
+    expect(a.durationMs).toBeCloseTo(10_000, -1);
+    expect(b.rangeMs[1] / b.durationMs).toBeGreaterThan(a.rangeMs[1] / a.durationMs);
+    expect(b.rangeMs[0] / b.durationMs).toBeLessThan(a.rangeMs[0] / a.durationMs);
+  });
+});
+
+describe('size-independent runs', () => {
+  it('take the median of three, not the mean, so one slow run does not move the estimate', () => {
+    const e = extrapolateDuration(
+      [
+        { rows: 25_000, durationMs: 10 },
+        { rows: 50_000, durationMs: 60 },
+        { rows: 100_000, durationMs: 12 },
+      ],
+      1_000_000,
+      { sizeDependent: false },
+    );
+    expect(e.model).toBe('constant');
+    expect(e.durationMs).toBe(12);
+    expect(e.rangeMs[1]).toBeGreaterThanOrEqual(60);
+  });
+});

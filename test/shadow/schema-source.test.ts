@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { parseServerVersion } from '../../src/db/connection.js';
+import { boundedSelect } from '../../src/db/introspect.js';
+import { registerCleanup, runCleanups } from '../../src/shadow/cleanup.js';
+import { schemaFromFile } from '../../src/shadow/schema-source.js';
+
+describe('schemaFromFile', () => {
+  const dump = `
+    SET NAMES utf8mb4;
+    DROP TABLE IF EXISTS \`app\`.\`orders\`;
+    CREATE TABLE \`app\`.\`orders\` (id INT PRIMARY KEY, user_id INT NOT NULL);
+    CREATE TABLE IF NOT EXISTS app.users (id INT PRIMARY KEY);
+    CREATE TABLE copy LIKE users;
+    INSERT INTO users VALUES (1);`;
+
+  it('takes CREATE TABLE statements, drops schema qualifiers and sizes tables', () => {
+    const src = schemaFromFile(dump, 'dump.sql', new Map([['orders', 9_000_000], ['ghost', 5]]), { defaultRows: 10 });
+    expect(src.tables.map((t) => [t.definition.table, t.rows])).toEqual([
+      [{ schema: null, name: 'orders' }, 9_000_000],
+      [{ schema: null, name: 'users' }, 10],
+    ]);
+    expect(src.tables[0]!.createSql).toMatch(/^CREATE TABLE `orders` \(/);
+    expect(src.tables[1]!.createSql).toMatch(/^CREATE TABLE IF NOT EXISTS users \(/);
+    const w = src.warnings.join('\n');
+    expect(w).toMatch(/no size given for table users: using 10 rows/);
+    expect(w).toMatch(/a size is given for ghost/);
+    expect(w).toMatch(/CREATE TABLE copy LIKE is not used/);
+  });
+
+  it('refuses a file without tables', () => {
+    expect(() => schemaFromFile('SELECT 1;', 'x.sql', new Map())).toThrow(/has no CREATE TABLE/);
+  });
+});
+
+describe('boundedSelect', () => {
+  it('writes the time limit into the statement for each flavor', () => {
+    const maria = { version: parseServerVersion('10.11.19-MariaDB'), statementTimeoutMs: 5000 };
+    const mysql = { version: parseServerVersion('8.0.36'), statementTimeoutMs: 5000 };
+    expect(boundedSelect(maria, 'SELECT 1')).toBe('SET STATEMENT max_statement_time=5.000 FOR SELECT 1');
+    expect(boundedSelect(mysql, ' select 1', 250)).toBe('SELECT /*+ MAX_EXECUTION_TIME(250) */ 1');
+    expect(() => boundedSelect(mysql, 'DELETE FROM t')).toThrow(/takes a SELECT/);
+  });
+});
+
+describe('cleanup registry', () => {
+  it('runs async then sync cleanups once; unregistered entries are skipped', async () => {
+    const log: string[] = [];
+    registerCleanup({ async: async () => void log.push('async'), sync: () => void log.push('sync') });
+    const off = registerCleanup({ sync: () => void log.push('never') });
+    off();
+    await runCleanups();
+    await runCleanups();
+    expect(log).toEqual(['async', 'sync']);
+  });
+
+  it('does not wait forever for a hung async cleanup', async () => {
+    const log: string[] = [];
+    registerCleanup({ async: () => new Promise<void>(() => {}), sync: () => void log.push('sync') });
+    const t0 = Date.now();
+    await runCleanups(200);
+    expect(Date.now() - t0).toBeLessThan(2000);
+    expect(log).toEqual(['sync']);
+  });
+});
