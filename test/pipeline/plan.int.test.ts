@@ -1,0 +1,264 @@
+// drydock plan end to end on real servers: offline from a schema file with sizes (shadow on a
+// server URL), from a target read by a SELECT-only user (private shadow), and cleanup when a
+// statement fails or the plan is interrupted midway.
+import { existsSync, mkdtempSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type mysql from 'mysql2/promise';
+import { expect, it } from 'vitest';
+import { deleteAllRows } from '../../analyzers/delete-all-rows.js';
+import { ANALYZERS } from '../../analyzers/index.js';
+import type { Analyzer } from '../../src/analysis/analyzer.js';
+import { DEFAULT_CONFIG, type Config } from '../../src/config/config.js';
+import { connect, formatServerUrl, parseServerUrl, quoteId } from '../../src/db/connection.js';
+import { planMigrations, type PlanInput } from '../../src/pipeline/plan.js';
+import { describeOnServers } from '../helpers/servers.js';
+
+const SCHEMA = `
+CREATE TABLE author (
+  id INT UNSIGNED NOT NULL AUTO_INCREMENT,
+  name VARCHAR(80) NOT NULL,
+  PRIMARY KEY (id)
+) ENGINE=InnoDB;
+CREATE TABLE post (
+  id INT NOT NULL AUTO_INCREMENT,
+  author_id INT UNSIGNED NOT NULL,
+  kind TINYINT NOT NULL DEFAULT 0,
+  title VARCHAR(200) NOT NULL DEFAULT '',
+  body TEXT NOT NULL,
+  PRIMARY KEY (id),
+  KEY author_id (author_id),
+  CONSTRAINT post_author FOREIGN KEY (author_id) REFERENCES author (id)
+) ENGINE=InnoDB;
+`;
+
+// No duplicate ids: the catalogue may already hold delete-all-rows once the general rules are wired.
+const analyzers: readonly Analyzer[] = ANALYZERS.some((a) => a.id === deleteAllRows.id) ? ANALYZERS : [...ANALYZERS, deleteAllRows];
+
+function tmp(): string {
+  return mkdtempSync(join(tmpdir(), 'drydock-plan-test-'));
+}
+
+function migrationsDir(files: Record<string, string>): string {
+  const dir = join(tmp(), 'migrations');
+  mkdirSync(dir);
+  for (const [name, sql] of Object.entries(files)) writeFileSync(join(dir, name), sql);
+  return dir;
+}
+
+function config(over: Partial<Config>): Config {
+  return Object.freeze({ ...DEFAULT_CONFIG, ...over });
+}
+
+async function scratchDatabases(serverUrl: string): Promise<string[]> {
+  const c = await connect(serverUrl);
+  try {
+    const [rows] = await c.query<mysql.RowDataPacket[]>("SHOW DATABASES LIKE 'drydock\\_shadow\\_%'");
+    return rows.map((r) => String(Object.values(r)[0]));
+  } finally {
+    await c.end();
+  }
+}
+
+const MYSQL_BINDIR = process.env['DRYDOCK_TEST_MYSQL_BINDIR'] ?? '/var/tmp/mysql-sid/bin';
+
+function searchPath(flavor: 'mysql' | 'mariadb'): string {
+  const path = process.env['PATH'] ?? '';
+  return flavor === 'mysql' ? `${MYSQL_BINDIR}${delimiter}${path}` : path;
+}
+
+const privateServerDirs = (): string[] => readdirSync(tmpdir()).filter((n) => n.startsWith('drydock-shadow-'));
+
+describeOnServers('plan', (db) => {
+  it('offline: schema file + sizes, shadow on a URL; extrapolates, measures TRUNCATE and batched alternatives, drops its scratch databases', async () => {
+    const schemaFile = join(tmp(), 'schema.sql');
+    writeFileSync(schemaFile, SCHEMA);
+    const dir = migrationsDir({
+      '001_change.sql': [
+        'ALTER TABLE post ADD COLUMN slug VARCHAR(40) NULL;',
+        'ALTER TABLE post MODIFY title VARCHAR(300) NOT NULL DEFAULT \'\';',
+        'ALTER TABLE post MODIFY kind INT NOT NULL DEFAULT 0;',
+        'DELETE FROM post;',
+      ].join('\n'),
+    });
+    const before = await scratchDatabases(db().server.url);
+    const input: PlanInput = {
+      paths: [dir],
+      config: config({ shadow: db().server.url, server: `${db().version.flavor}:${db().version.major}.${db().version.minor}` }),
+      analyzers,
+      cwd: process.cwd(),
+      toolVersion: 'test',
+      schemaFile,
+      sizes: new Map([
+        ['author', 300],
+        ['post', 40_000],
+      ]),
+      shadowRows: 8000,
+    };
+    const outcome = await planMigrations(input);
+    const after = await scratchDatabases(db().server.url);
+    expect(after.sort()).toEqual(before.sort());
+
+    const tables = outcome.details.tables;
+    expect(tables.find((t) => t.table === 'post')).toMatchObject({ sourceRows: 40_000, shadowRows: 8000, reducedRows: 2000 });
+    expect(tables.find((t) => t.table === 'author')).toMatchObject({ sourceRows: 300, shadowRows: 300, reducedRows: null });
+
+    const st = outcome.report.migrations[0]!.statements;
+    expect(st).toHaveLength(4);
+    for (const s of st) {
+      expect(s.measurement?.error).toBeNull();
+      expect(s.estimate.basis).toBe('shadow');
+      expect(s.estimate.durationMs).toBeGreaterThan(0);
+    }
+    // The copying type change reports every row as affected: the algorithm is measured as COPY.
+    const copy = st[2]!;
+    expect(copy.measurement!.rowsAffected).toBe(8000);
+    expect(copy.lock.algorithm).toBe('COPY');
+    expect(copy.estimate.rows).toBe(40_000);
+    // DELETE of everything: 8,000 rows on the shadow, scaled to the 40,000 of production.
+    const del = st[3]!;
+    expect(del.measurement!.rowsAffected).toBe(8000);
+    expect(del.estimate.rows).toBe(40_000);
+    const truncate = del.alternatives.find((a) => a.kind === 'truncate');
+    const batched = del.alternatives.find((a) => a.kind === 'batched');
+    expect(truncate?.measurement?.error).toBeNull();
+    expect(truncate?.measurement?.durationMs).toBeGreaterThan(0);
+    expect(truncate?.estimate?.durationMs).toBeGreaterThan(0);
+    // The executor's batched runner deleted every row of the copy, chunk by chunk.
+    expect(batched?.measurement?.error).toBeNull();
+    expect(batched?.measurement?.rowsAffected).toBe(8000);
+    expect(batched?.estimate?.rows).toBe(40_000);
+    expect(outcome.details.statements.find((s) => s.index === 3)?.alternatives.filter((a) => a.measured).map((a) => a.kind).sort()).toEqual(['batched', 'truncate']);
+    // The explicit-clause check ran for the instant ADD COLUMN.
+    expect(outcome.details.statements[0]!.clause?.algorithm ?? outcome.details.statements[0]!.clauseRefused).toBeTruthy();
+  }, 180_000);
+
+  it('target mode with a SELECT-only user and --shadow auto: reads sizes and EXPLAIN rows, never writes', async () => {
+    const conn = db().conn;
+    for (const stmt of SCHEMA.split(';').map((s) => s.trim()).filter(Boolean)) await conn.query(stmt);
+    await conn.query("INSERT INTO author (name) SELECT CONCAT('a', seq) FROM (SELECT 1 seq UNION SELECT 2 UNION SELECT 3 UNION SELECT 4 UNION SELECT 5) x");
+    await conn.query(
+      `INSERT INTO post (author_id, kind, title, body)
+       SELECT 1 + (a.n % 5), a.n % 4, CONCAT('t', a.n), REPEAT('x', 50)
+       FROM (SELECT ones.n + 10 * tens.n + 100 * hundreds.n + 1000 * thousands.n AS n
+             FROM (SELECT 0 n UNION SELECT 1 UNION SELECT 2 UNION SELECT 3 UNION SELECT 4 UNION SELECT 5 UNION SELECT 6 UNION SELECT 7 UNION SELECT 8 UNION SELECT 9) ones,
+                  (SELECT 0 n UNION SELECT 1 UNION SELECT 2 UNION SELECT 3 UNION SELECT 4 UNION SELECT 5 UNION SELECT 6 UNION SELECT 7 UNION SELECT 8 UNION SELECT 9) tens,
+                  (SELECT 0 n UNION SELECT 1 UNION SELECT 2 UNION SELECT 3 UNION SELECT 4 UNION SELECT 5 UNION SELECT 6 UNION SELECT 7 UNION SELECT 8 UNION SELECT 9) hundreds,
+                  (SELECT 0 n UNION SELECT 1 UNION SELECT 2 UNION SELECT 3 UNION SELECT 4) thousands) a`,
+    );
+    await conn.query('ANALYZE TABLE author, post');
+    const user = `dd_ro_${randomBytes(3).toString('hex')}`;
+    await conn.query(`CREATE USER '${user}'@'%' IDENTIFIED BY 'pw-ro-1'`);
+    await conn.query(`GRANT SELECT ON ${quoteId(db().database)}.* TO '${user}'@'%'`);
+    const checksum = async (): Promise<string> => {
+      const [rows] = await conn.query<mysql.RowDataPacket[]>('CHECKSUM TABLE author, post');
+      return JSON.stringify(rows);
+    };
+    const [createBefore] = await conn.query<mysql.RowDataPacket[]>('SHOW CREATE TABLE post');
+    const sumBefore = await checksum();
+    const dirsBefore = privateServerDirs();
+    try {
+      const u = parseServerUrl(db().url);
+      const targetUrl = formatServerUrl({ ...u, user, password: 'pw-ro-1' }, db().database);
+      const dir = migrationsDir({
+        '001_kinds.sql': ['ALTER TABLE post ADD INDEX kind_idx (kind);', 'DELETE FROM post WHERE kind = 2;', 'UPDATE post SET title = UPPER(title) WHERE id <= 1000;'].join('\n'),
+      });
+      const outcome = await planMigrations({
+        paths: [dir],
+        config: config({ target: targetUrl, shadow: 'auto' }),
+        analyzers,
+        cwd: process.cwd(),
+        toolVersion: 'test',
+        shadowRows: 2000,
+        searchPath: searchPath(db().version.flavor),
+      });
+      expect(outcome.report.server?.flavor).toBe(db().version.flavor);
+      // The private shadow runs the target's flavor when its binary is on the search path.
+      if (db().version.flavor === 'mariadb' || existsSync(MYSQL_BINDIR)) expect(outcome.report.shadow?.server?.flavor).toBe(db().version.flavor);
+      expect(outcome.report.shadow?.url).toBe('auto');
+      expect(outcome.report.target?.url).not.toContain('pw-ro-1');
+      expect(outcome.details.source).toBe('target');
+      expect(outcome.details.tables.find((t) => t.table === 'post')).toMatchObject({ sourceRows: 5000, shadowRows: 2000, reducedRows: 500 });
+      const st = outcome.report.migrations[0]!.statements;
+      expect(st[0]!.measurement?.error).toBeNull();
+      // Rows of the UPDATE come from EXPLAIN on the target (a primary-key range). The DELETE's
+      // filter on an unindexed column is a full scan whose EXPLAIN filter is a rule of thumb: the
+      // shadow's match rate (kind has 4 values in the sampled stats) is used instead.
+      expect(st[1]!.estimate.basis).toBe('shadow');
+      expect(st[1]!.estimate.rows).toBeGreaterThan(500);
+      expect(st[1]!.estimate.rows).toBeLessThan(2500);
+      expect(st[2]!.estimate.basis).toBe('explain');
+      expect(st[2]!.estimate.rows).toBeGreaterThan(500);
+      expect(st[2]!.estimate.rows).toBeLessThanOrEqual(1100);
+      expect(JSON.stringify(outcome)).not.toContain('pw-ro-1');
+    } finally {
+      await conn.query(`DROP USER '${user}'@'%'`);
+    }
+    // The private server and its data folder are gone.
+    expect(privateServerDirs().sort()).toEqual(dirsBefore.sort());
+    const [createAfter] = await conn.query<mysql.RowDataPacket[]>('SHOW CREATE TABLE post');
+    expect(createAfter[0]!['Create Table']).toBe(createBefore[0]!['Create Table']);
+    expect(await checksum()).toBe(sumBefore);
+  }, 240_000);
+
+  it('a statement that fails on production-shaped data is reported, later statements are not run, and the scratch databases are gone', async () => {
+    const schemaFile = join(tmp(), 'schema.sql');
+    writeFileSync(schemaFile, SCHEMA);
+    const dir = migrationsDir({
+      '001_unique.sql': ['ALTER TABLE post ADD COLUMN note VARCHAR(20) NULL;', 'ALTER TABLE post ADD UNIQUE INDEX one_per_kind (kind);', 'ALTER TABLE post DROP COLUMN note;'].join('\n'),
+    });
+    const before = await scratchDatabases(db().server.url);
+    const outcome = await planMigrations({
+      paths: [dir],
+      config: config({ shadow: db().server.url }),
+      analyzers,
+      cwd: process.cwd(),
+      toolVersion: 'test',
+      schemaFile,
+      sizes: new Map([
+        ['author', 50],
+        ['post', 3000],
+      ]),
+      shadowRows: 3000,
+    });
+    expect((await scratchDatabases(db().server.url)).sort()).toEqual(before.sort());
+    const st = outcome.report.migrations[0]!.statements;
+    expect(st[1]!.measurement?.error).toMatch(/duplicate/i);
+    const failed = st[1]!.findings.find((f) => f.id === 'fails-on-production-data');
+    expect(failed?.severity).toBe('error');
+    expect(failed?.message).toContain('this migration will fail on production-shaped data');
+    expect(outcome.report.summary.blocked).toBe(true);
+    expect(outcome.details.failure).toMatchObject({ migration: '001_unique', index: 1 });
+    expect(outcome.details.statements[2]!.status).toBe('not-run');
+    expect(st[2]!.measurement).toBeNull();
+  }, 120_000);
+
+  it('an interruption midway (an error thrown while measuring) still drops every scratch database', async () => {
+    const schemaFile = join(tmp(), 'schema.sql');
+    writeFileSync(schemaFile, SCHEMA);
+    const dir = migrationsDir({ '001.sql': 'ALTER TABLE post ADD COLUMN a INT NULL;\nALTER TABLE post ADD COLUMN b INT NULL;' });
+    const before = await scratchDatabases(db().server.url);
+    let sawScratch = false;
+    await expect(
+      planMigrations({
+        paths: [dir],
+        config: config({ shadow: db().server.url }),
+        analyzers,
+        cwd: process.cwd(),
+        toolVersion: 'test',
+        schemaFile,
+        sizes: new Map([['post', 2000]]),
+        shadowRows: 1000,
+        onProgress: (e) => {
+          if (e.phase === 'measure' && e.done === 1) {
+            sawScratch = true;
+            throw new Error('stop here');
+          }
+        },
+      }),
+    ).rejects.toThrow('stop here');
+    expect(sawScratch).toBe(true);
+    expect((await scratchDatabases(db().server.url)).sort()).toEqual(before.sort());
+  }, 120_000);
+});
