@@ -116,7 +116,10 @@ describeOnServers('apply: SIGKILL at random points, then resume', (db) => {
       }
       console.info(`[${db().server.name}] ${scenario}: clean run ${cleanMs} ms; ${landed.length}/${TRIALS} kills mid-run at ${landed.join(' ')} (seed ${SEED})`);
       expect(landed.length).toBe(TRIALS);
-      expect(new Set(landed.map((a) => a.replace(/\+c\d+/, '+c'))).size).toBeGreaterThanOrEqual(scenario === 'batched-delete' ? 2 : 4);
+      // The kills landed at many different points: chunk numbers for the batched delete (on a fast
+      // server every kill can fall between chunks of the one statement), statements otherwise.
+      if (scenario === 'batched-delete') expect(new Set(landed).size).toBeGreaterThanOrEqual(4);
+      else expect(new Set(landed.map((a) => a.replace(/\+c\d+/, '+c'))).size).toBeGreaterThanOrEqual(4);
     }, 240_000);
   }
 });
