@@ -12,7 +12,8 @@ export function chunkLine(e: Extract<ApplyEvent, { type: 'chunk' }>): string {
   const rate = p.rowsPerSec === null ? '' : ` · ${formatCount(p.rowsPerSec)} rows/s`;
   const throttle = p.throttleReason ? ` · throttled: ${p.throttleReason}` : '';
   const eta = p.etaMs === null ? '' : ` · ETA ${formatDuration(p.etaMs)}`;
-  return `${e.migration} #${e.index + 1} batched: ${formatCount(p.rowsDone)}/${total} rows${pct}${rate} · chunk ${formatCount(p.chunkRows)}${throttle}${eta}`;
+  const yielding = p.lockWaiters > 0 ? ` · yielding: ${p.lockWaiters} session(s) waited on the chunk's row locks, chunks now ${formatDuration(p.chunkTargetMs)}` : '';
+  return `${e.migration} #${e.index + 1} batched: ${formatCount(p.rowsDone)}/${total} rows${pct}${rate} · chunk ${formatCount(p.chunkRows)}${throttle}${yielding}${eta}`;
 }
 
 export function eventLine(e: ApplyEvent): string | null {

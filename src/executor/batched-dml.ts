@@ -5,9 +5,10 @@ import type mysql from 'mysql2/promise';
 import type { BatchedDml } from '../analysis/analyzer.js';
 import { quoteTable } from '../db/connection.js';
 import type { CheckpointRow } from '../state/state-store.js';
-import { nextChunkRows, clampChunkRows } from './chunker.js';
+import { nextChunkRows, clampChunkRows, nextTargetMs } from './chunker.js';
 import { isConnectionLost, isDeadlock, isLockTimeout, sleep, StatementTimeoutError } from './exec-session.js';
 import { chunkDml, chunkKeysQuery, keyFromRow, remainingCountQuery } from './keyset.js';
+import { readLockWaiters } from './lock-waiters.js';
 import { computeProgress } from './progress.js';
 import { assertLockHeld, StopRun, type RunContext, type StatementRef } from './run-context.js';
 import { ThrottleMonitor } from './throttle-monitor.js';
@@ -35,6 +36,19 @@ async function countRemaining(ctx: RunContext, b: BatchedDml, after: readonly un
   }
 }
 
+/**
+ * Sessions waiting on the open chunk's row locks, asked on the control connection just before the
+ * commit. An unreadable answer counts as none: it only steers the chunk size, never safety.
+ */
+async function lockWaiters(ctx: RunContext): Promise<number> {
+  try {
+    const r = await readLockWaiters(await ctx.session.control(), ctx.traits.isMariaDb, ctx.session.threadId);
+    return r.ok ? r.waiters : 0;
+  } catch {
+    return 0;
+  }
+}
+
 export async function runBatched(ctx: RunContext, ref: StatementRef, b: BatchedDml, resume: CheckpointRow | null): Promise<BatchedResult> {
   if (b.primaryKey.length === 0) {
     throw new StopRun('failed', `cannot batch statement ${ref.index + 1} of ${ref.migration}: ${quoteTable(b.table)} has no primary key to walk; add one or run the statement as written`);
@@ -53,6 +67,8 @@ export async function runBatched(ctx: RunContext, ref: StatementRef, b: BatchedD
   }
   const startedAt = Date.now();
   let chunkRows = clampChunkRows(b.chunkRows > 0 ? b.chunkRows : 1000);
+  // Lowered while sessions are found waiting on the chunks' row locks (yielding to live traffic).
+  let targetMs = ctx.options.chunkTargetMs;
   let rowsThisRun = 0;
   let chunksThisRun = 0;
   let throttleReason: string | null = null;
@@ -84,6 +100,7 @@ export async function runBatched(ctx: RunContext, ref: StatementRef, b: BatchedD
       let affected = 0;
       let end: readonly unknown[] | null = null;
       let full = true;
+      let waiters = 0;
       try {
         const keysQ = chunkKeysQuery(b, lastKey, chunkRows);
         const keys = await ctx.session.run<Row[]>(keysQ.sql, keysQ.params, ctx.options.chunkTimeoutMs, `finding the next chunk of ${b.table.name}`);
@@ -96,6 +113,7 @@ export async function runBatched(ctx: RunContext, ref: StatementRef, b: BatchedD
         const res = await ctx.session.run<mysql.ResultSetHeader>(dml.sql, dml.params, ctx.options.chunkTimeoutMs, `a chunk of ${b.table.name}`);
         affected = res.affectedRows;
         await ctx.store.recordChunk(ref.migration, ref.index, end, affected);
+        waiters = await lockWaiters(ctx);
         await ctx.session.work.query('COMMIT');
       } catch (e) {
         if (isConnectionLost(e)) {
@@ -143,9 +161,12 @@ export async function runBatched(ctx: RunContext, ref: StatementRef, b: BatchedD
           chunkRows,
           lastChunkMs: elapsed,
           throttleReason,
+          lockWaiters: waiters,
+          chunkTargetMs: targetMs,
         }),
       });
-      chunkRows = nextChunkRows(chunkRows, elapsed, ctx.options.chunkTargetMs, full);
+      targetMs = nextTargetMs(targetMs, ctx.options.chunkTargetMs, waiters > 0);
+      chunkRows = nextChunkRows(chunkRows, elapsed, targetMs, full);
       if (!full) break;
       if (ctx.options.throttle.niceRatio > 0) await sleep(elapsed * ctx.options.throttle.niceRatio, ctx.signal);
     }

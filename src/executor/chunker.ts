@@ -26,3 +26,19 @@ export function nextChunkRows(current: number, elapsedMs: number, targetMs: numb
   // Slightly over target but within tolerance: hold, so the size does not oscillate.
   return clampChunkRows(current * Math.min(Math.max(ratio, 1), CHUNK_GROWTH_CAP));
 }
+
+/** Shortest chunk target while yielding to sessions that waited on a chunk's row locks. */
+export const YIELD_MIN_TARGET_MS = 50;
+/** After a chunk nobody waited on, the target grows back by this factor, up to the configured one. */
+export const YIELD_RECOVERY = 1.25;
+
+/**
+ * Target time for the next chunk. A chunk holds its rows' locks until it commits, so a session
+ * that needs one of them waits up to the chunk's whole time: when a chunk made anyone wait, halve
+ * the target (not below YIELD_MIN_TARGET_MS, or the configured target if that is lower); when
+ * nobody waited, grow back towards the configured target.
+ */
+export function nextTargetMs(currentMs: number, configuredMs: number, othersWaited: boolean): number {
+  if (othersWaited) return Math.max(Math.min(YIELD_MIN_TARGET_MS, configuredMs), currentMs / 2);
+  return Math.min(configuredMs, currentMs * YIELD_RECOVERY);
+}

@@ -12,6 +12,10 @@ export interface ChunkProgress {
   readonly chunkRows: number;
   readonly lastChunkMs: number;
   readonly throttleReason: string | null;
+  /** Sessions that were waiting on the last chunk's row locks when it committed. */
+  readonly lockWaiters: number;
+  /** Target time per chunk now: the configured one, or less while yielding to lock waiters. */
+  readonly chunkTargetMs: number;
 }
 
 /** An ETA needs at least this many chunks and this much elapsed time in this run. */
@@ -28,6 +32,8 @@ export function computeProgress(p: {
   chunkRows: number;
   lastChunkMs: number;
   throttleReason: string | null;
+  lockWaiters?: number;
+  chunkTargetMs?: number;
 }): ChunkProgress {
   const rate = p.elapsedMs > 0 && p.rowsThisRun > 0 ? (p.rowsThisRun * 1000) / p.elapsedMs : null;
   const enough = p.chunksThisRun >= ETA_MIN_CHUNKS && p.elapsedMs >= ETA_MIN_ELAPSED_MS;
@@ -42,5 +48,7 @@ export function computeProgress(p: {
     chunkRows: p.chunkRows,
     lastChunkMs: Math.round(p.lastChunkMs),
     throttleReason: p.throttleReason,
+    lockWaiters: p.lockWaiters ?? 0,
+    chunkTargetMs: Math.round(p.chunkTargetMs ?? 0),
   });
 }

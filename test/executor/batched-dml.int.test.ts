@@ -6,6 +6,7 @@ import { applyMigrations } from '../../src/executor/apply-migrations.js';
 import type { ApplyEvent, ApplyOptions, StatementChoice } from '../../src/executor/apply-types.js';
 import type { BatchedDml } from '../../src/analysis/analyzer.js';
 import { StateStore } from '../../src/state/state-store.js';
+import { readLockWaiters } from '../../src/executor/lock-waiters.js';
 import { approval, migration, op, t } from './migration-builder.js';
 
 type Row = mysql.RowDataPacket;
@@ -112,5 +113,72 @@ describeOnServers('apply: batched DML', (db) => {
     expect(r3.migrations[0]!.status).toBe('success');
     const [gone] = await db().conn.query<Row[]>('SELECT COUNT(*) AS n FROM ev WHERE kind = 2');
     expect(Number(gone[0]!['n'])).toBe(0);
+  });
+  it('counts the sessions waiting on a transaction\'s row locks, live (MySQL: only that transaction\'s)', async () => {
+    await db().conn.query('CREATE TABLE held (id INT PRIMARY KEY, n INT NOT NULL DEFAULT 0)');
+    await db().conn.query('INSERT INTO held VALUES (1, 0), (2, 0)');
+    const mariadb = db().version.flavor === 'mariadb';
+    const holder = await db().connect();
+    const waiter = await db().connect();
+    const other = await db().connect();
+    const read = (threadId: number) => readLockWaiters(db().conn, mariadb, threadId);
+    try {
+      // Read once before anything waits: a cached source would keep answering with this moment.
+      expect(await read(holder.threadId!)).toMatchObject({ ok: true, waiters: 0 });
+      await holder.query('START TRANSACTION');
+      await holder.query('UPDATE held SET n = 1 WHERE id = 1');
+      await waiter.query('SET SESSION innodb_lock_wait_timeout = 5');
+      const blocked = waiter.query('UPDATE held SET n = 2 WHERE id = 1');
+      let seen = await read(holder.threadId!);
+      for (let i = 0; i < 50 && seen.ok && seen.waiters === 0; i++) {
+        await new Promise((r) => setTimeout(r, 20));
+        seen = await read(holder.threadId!);
+      }
+      expect(seen).toMatchObject({ ok: true, waiters: 1, source: mariadb ? 'server-wide' : 'lock-waits' });
+      // MySQL tells whose locks are waited on; MariaDB's count is server-wide.
+      if (!mariadb) expect(await read(other.threadId!)).toMatchObject({ ok: true, waiters: 0 });
+      await holder.query('COMMIT');
+      await blocked;
+      expect(await read(holder.threadId!)).toMatchObject({ ok: true, waiters: 0 });
+    } finally {
+      for (const c of [holder, waiter, other]) await c.end().catch(() => {});
+    }
+  });
+
+  it('yields to a writer waiting on a chunk\'s row locks: reports it and shortens the next chunks', async () => {
+    await db().conn.query('DROP TABLE IF EXISTS ev');
+    await seed(db().conn, 'ev', 40_000);
+    // Rows of kind 1 spread over the whole table: whichever chunk is open holds some of them.
+    const ids = Array.from({ length: 80 }, (_, i) => 1 + 4 * Math.floor((i * 10_000) / 80));
+    const writer = await db().connect();
+    let stop = false;
+    let writes = 0;
+    const loop = (async () => {
+      await writer.query('SET SESSION innodb_lock_wait_timeout = 10');
+      while (!stop) {
+        await writer.query(`UPDATE ev SET n = n + 1 WHERE id IN (${ids.join(',')})`);
+        writes++;
+      }
+    })();
+    const events: ApplyEvent[] = [];
+    try {
+      const choice = batched({ verb: 'delete', table: t('ev'), primaryKey: ['id'], where: 'kind = 1', set: null, chunkRows: 2000 });
+      const r = await run('204_yield', 'DELETE FROM ev WHERE kind = 1', choice, { chunkTargetMs: 400 }, events);
+      expect(r.migrations[0]!.status).toBe('success');
+    } finally {
+      stop = true;
+      await loop.catch(() => {});
+      await writer.end().catch(() => {});
+    }
+    expect(writes).toBeGreaterThan(0);
+    const chunks = events.flatMap((e) => (e.type === 'chunk' ? [e.progress] : []));
+    const waited = chunks.findIndex((c) => c.lockWaiters > 0);
+    expect(waited, JSON.stringify(chunks.map((c) => [c.chunkRows, c.lastChunkMs, c.lockWaiters, c.chunkTargetMs]))).toBeGreaterThanOrEqual(0);
+    // The chunk that made the writer wait ran at the configured target; later ones at less.
+    expect(chunks[waited]!.chunkTargetMs).toBeLessThanOrEqual(400);
+    if (waited + 1 < chunks.length) expect(chunks[waited + 1]!.chunkTargetMs).toBeLessThan(chunks[waited]!.chunkTargetMs);
+    const [rows] = await db().conn.query<Row[]>('SELECT COUNT(*) AS n, SUM(kind = 1) AS k1 FROM ev');
+    expect(Number(rows[0]!['n'])).toBe(30_000);
+    expect(Number(rows[0]!['k1'])).toBe(0);
   });
 });

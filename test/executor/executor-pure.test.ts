@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { spliceDdl } from '../../src/executor/ddl-clause.js';
-import { CHUNK_GROWTH_CAP, CHUNK_MAX_ROWS, CHUNK_MIN_ROWS, nextChunkRows } from '../../src/executor/chunker.js';
+import { CHUNK_GROWTH_CAP, CHUNK_MAX_ROWS, CHUNK_MIN_ROWS, nextChunkRows, nextTargetMs, YIELD_MIN_TARGET_MS } from '../../src/executor/chunker.js';
 import { decideThrottle } from '../../src/executor/throttle.js';
 import { computeProgress } from '../../src/executor/progress.js';
 import { chunkDml, chunkKeysQuery, keyCompare } from '../../src/executor/keyset.js';
@@ -78,6 +78,21 @@ describe('nextChunkRows', () => {
     expect(nextChunkRows(20, 100_000, 500)).toBe(CHUNK_MIN_ROWS);
     expect(nextChunkRows(CHUNK_MAX_ROWS, 1, 500)).toBe(CHUNK_MAX_ROWS);
     expect(nextChunkRows(1000, 1, 500, false)).toBe(1000);
+  });
+});
+
+describe('nextTargetMs', () => {
+  it('halves the chunk target when sessions waited on the chunk, down to a floor', () => {
+    expect(nextTargetMs(500, 500, true)).toBe(250);
+    expect(nextTargetMs(80, 500, true)).toBe(YIELD_MIN_TARGET_MS);
+    expect(nextTargetMs(YIELD_MIN_TARGET_MS, 500, true)).toBe(YIELD_MIN_TARGET_MS);
+    // A configured target below the floor is never raised by yielding.
+    expect(nextTargetMs(20, 20, true)).toBe(20);
+  });
+  it('grows back towards the configured target after chunks nobody waited on, never past it', () => {
+    expect(nextTargetMs(250, 500, false)).toBe(312.5);
+    expect(nextTargetMs(450, 500, false)).toBe(500);
+    expect(nextTargetMs(500, 500, false)).toBe(500);
   });
 });
 
