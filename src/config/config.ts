@@ -22,6 +22,8 @@ export interface ExecutionSettings {
   readonly chunkTargetMs: number;
   readonly maxThreadsRunning: number;
   readonly maxReplicaLagSeconds: number;
+  /** Replicas to watch besides the target's own replication channels (their lag throttles batched DML). */
+  readonly replicaUrls: readonly string[];
 }
 
 export interface Config {
@@ -51,6 +53,7 @@ export const DEFAULT_EXECUTION: ExecutionSettings = Object.freeze({
   chunkTargetMs: 500,
   maxThreadsRunning: 25,
   maxReplicaLagSeconds: 5,
+  replicaUrls: Object.freeze([]),
 });
 
 export const DEFAULT_CONFIG: Config = Object.freeze({

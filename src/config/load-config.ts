@@ -91,6 +91,8 @@ function validate(raw: Record<string, unknown>, file: string): Config {
   const e = obj('execution', raw['execution']);
   const failOn = raw['failOn'] ?? DEFAULT_CONFIG.failOn;
   if (failOn !== 'error' && failOn !== 'warning') throw new ConfigError(`${file}: "failOn" must be "error" or "warning"`);
+  const replicas = e['replicaUrls'] ?? [];
+  if (!Array.isArray(replicas) || replicas.some((x) => typeof x !== 'string')) throw new ConfigError(`${file}: "execution.replicaUrls" must be a list of server URLs`);
   const forbidden = p['forbiddenRules'] ?? [];
   if (!Array.isArray(forbidden) || forbidden.some((x) => typeof x !== 'string')) throw new ConfigError(`${file}: "policy.forbiddenRules" must be a list of rule ids`);
   const maxSeverity = p['maxSeverity'] ?? DEFAULT_CONFIG.policy.maxSeverity;
@@ -121,6 +123,7 @@ function validate(raw: Record<string, unknown>, file: string): Config {
       chunkTargetMs: num('execution.chunkTargetMs', e['chunkTargetMs'], D.execution.chunkTargetMs),
       maxThreadsRunning: num('execution.maxThreadsRunning', e['maxThreadsRunning'], D.execution.maxThreadsRunning),
       maxReplicaLagSeconds: num('execution.maxReplicaLagSeconds', e['maxReplicaLagSeconds'], D.execution.maxReplicaLagSeconds),
+      replicaUrls: Object.freeze([...(replicas as string[])]),
     }),
   });
 }

@@ -251,7 +251,7 @@ export async function executeApply(
     lockWaitTimeoutSec: e.lockWaitTimeoutSeconds,
     ddlRetry: { maxTotalMs: e.ddlRetryTotalSeconds * 1000, baseDelayMs: 500 },
     chunkTargetMs: e.chunkTargetMs,
-    throttle: { maxThreadsRunning: e.maxThreadsRunning, maxReplicaLagSec: e.maxReplicaLagSeconds },
+    throttle: { maxThreadsRunning: e.maxThreadsRunning, maxReplicaLagSec: e.maxReplicaLagSeconds, replicaUrls: e.replicaUrls },
     resolve: input.resolve,
     ...(input.signal ? { signal: input.signal } : {}),
     ...(input.onEvent ? { onEvent: input.onEvent } : {}),

@@ -23,11 +23,17 @@ describe('loadConfig', () => {
     expect(Object.isFrozen(c)).toBe(true);
   });
 
+  it('reads the replicas to watch while batching', () => {
+    const c = loadConfig({ cwd: dirWith({ execution: { replicaUrls: ['mysql://monitor@replica-1:3306'], maxReplicaLagSeconds: 2 } }), env: {} });
+    expect(c.execution).toMatchObject({ replicaUrls: ['mysql://monitor@replica-1:3306'], maxReplicaLagSeconds: 2, chunkTargetMs: 500 });
+  });
+
   it('names the file and key of a mistake', () => {
     expect(() => loadConfig({ cwd: dirWith({ polciy: {} }), env: {} })).toThrow(/unknown key "polciy"/);
     expect(() => loadConfig({ cwd: dirWith({ rules: { x: { severity: 'fatal' } } }), env: {} })).toThrow(/rules\.x\.severity/);
     expect(() => loadConfig({ cwd: dirWith('{ not json'), env: {} })).toThrow(/drydock\.config\.json is not valid JSON/);
     expect(() => loadConfig({ cwd: dirWith({ failOn: 'info' }), env: {} })).toThrow(/failOn/);
+    expect(() => loadConfig({ cwd: dirWith({ execution: { replicaUrls: 'mysql://r1' } }), env: {} })).toThrow(/execution\.replicaUrls/);
     expect(() => loadConfig({ cwd: mkdtempSync(join(tmpdir(), 'dd-x-')), configFile: 'missing.json', env: {} })).toThrow(/does not exist/);
   });
 });
