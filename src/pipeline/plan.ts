@@ -25,11 +25,13 @@ import {
   type StatementEstimate,
   type StatementMeasurement,
 } from '../report/impact-report.js';
+import { formatDuration } from '../report/format-duration.js';
 import { dryRun, type DryRunProgress, type DryRunResult, type RunMeasurement, type StatementRun } from '../shadow/dry-run.js';
-import { schemaFromFile, schemaFromTarget, type SchemaSource } from '../shadow/schema-source.js';
+import { schemaFromFile, schemaFromTarget, withProductionSizes, type SchemaSource } from '../shadow/schema-source.js';
 import { createShadow, serverIdentity, type ServerIdentity, type Shadow } from '../shadow/shadow-database.js';
 import { migrationPaths } from './lint.js';
 import { explainAffectedRows, explainable } from './explain-rows.js';
+import { transactionGroups } from './transaction-groups.js';
 
 export const DEFAULT_SHADOW_ROWS = 1_000_000;
 
@@ -127,7 +129,7 @@ export async function planMigrations(input: PlanInput): Promise<PlanOutcome> {
       server = session.version;
       identity = await serverIdentity(session.conn);
       input.onProgress?.({ phase: 'shadow', detail: 'reading the target (read-only)' });
-      source = await schemaFromTarget(session, touched);
+      source = withProductionSizes(await schemaFromTarget(session, touched), input.sizes ?? new Map());
     } else {
       const file = input.schemaFile!;
       let text: string;
@@ -161,6 +163,7 @@ export async function planMigrations(input: PlanInput): Promise<PlanOutcome> {
       budgetRows,
       migrations: analysis.migrations.map((m) => ({ migration: m.migration, statements: m.statements })),
       server: { isMariaDb: shadow.settings.version.flavor === 'mariadb', supportsAlterWait: capabilities.supportsAlterWait },
+      homeSchemas: source.homeSchemas,
       ...(input.seed !== undefined ? { seed: input.seed } : {}),
       ...(input.onProgress ? { onProgress: input.onProgress } : {}),
     });
@@ -171,9 +174,12 @@ export async function planMigrations(input: PlanInput): Promise<PlanOutcome> {
       for (const m of migrations) {
         for (const st of m.statements) {
           if (!explainable(st)) continue;
-          const rows = source.tables.find((t) => t.definition.table.name.toLowerCase() === st.tables[0]?.name.toLowerCase())?.rows ?? null;
-          const e = await explainAffectedRows(session, st, rows).catch(() => null);
-          if (e) explained.set(`${m.name}#${st.index}`, e);
+          const table = source.tables.find((t) => t.definition.table.name.toLowerCase() === st.tables[0]?.name.toLowerCase());
+          // The optimizer counts the target's rows: scale them when production is said to be bigger.
+          const onTarget = table?.snapshot?.rows ?? table?.rows ?? null;
+          const e = await explainAffectedRows(session, st, onTarget).catch(() => null);
+          const factor = table && onTarget && table.rows !== onTarget ? table.rows / onTarget : 1;
+          if (e) explained.set(`${m.name}#${st.index}`, factor === 1 ? e : { ...e, rows: Math.round(e.rows * factor) });
         }
       }
     }
@@ -205,7 +211,8 @@ export function factsFrom(source: SchemaSource): TableFactsMap {
   }
   for (const t of source.tables) {
     const ref = t.definition.table;
-    const base: TableFacts = t.snapshot ?? emptyFacts(ref, t.definition, t.rows);
+    // Rows as planned: a --rows override replaces the target's count.
+    const base: TableFacts = t.snapshot ? { ...t.snapshot, rows: t.rows } : emptyFacts(ref, t.definition, t.rows);
     const f: TableFacts = Object.freeze({ ...base, referencedBy: base.referencedBy.length ? base.referencedBy : (referencedBy.get(ref.name.toLowerCase()) ?? []) });
     // Statements usually name tables without a schema: key both ways.
     facts.set(tableKey({ schema: null, name: ref.name }), f);
@@ -331,6 +338,8 @@ function buildPlanReport(b: BuildInput): { report: ImpactReport; details: PlanDe
     }),
   }));
 
+  warnings.push(...transactionWarnings(migrations));
+
   const rules: ReportRule[] = [
     ...(b.input.rules ?? b.input.analyzers.map((a) => ({ id: a.id, title: a.title, category: a.category, severity: a.severity, docs: a.docs }))),
     ...Object.entries(ENGINE_RULES).map(([id, r]) => ({ id, title: r.title, category: r.category, severity: r.severity, docs: `${DOCS_BASE}${id}.md` })),
@@ -382,6 +391,28 @@ function buildPlanReport(b: BuildInput): { report: ImpactReport; details: PlanDe
     dryRunMs: b.dry.ms,
   });
   return { report, details };
+}
+
+/**
+ * The migration's own BEGIN … COMMIT around several data changes: each was measured alone, but on
+ * the server the first one's row locks stay held until the group ends.
+ */
+function transactionWarnings(migrations: readonly { readonly migration: Migration; readonly statements: readonly { readonly statement: ParsedStatement; readonly estimate: StatementEstimate | null }[] }[]): string[] {
+  const out: string[] = [];
+  for (const m of migrations) {
+    for (const g of transactionGroups(m.statements.map((s) => s.statement))) {
+      if (g.dml.length < 2) continue;
+      const inside = m.statements.filter((s) => g.dml.includes(s.statement.index));
+      const known = inside.every((s) => s.estimate !== null);
+      const total = inside.reduce((a, s) => a + (s.estimate?.durationMs ?? 0), 0);
+      const tables = [...new Set(inside.flatMap((s) => s.statement.tables.map((t) => t.name)))].join(', ');
+      const end = g.end === null ? 'nothing in the migration ends it, so they stay held after it' : g.endedBy === 'ddl' ? `until statement ${g.end + 1}, a DDL statement, commits it implicitly` : `until the ${g.endedBy!.toUpperCase()} at statement ${g.end + 1}`;
+      out.push(
+        `${m.migration.name} statements ${g.dml.map((i) => i + 1).join(', ')} run in one transaction (BEGIN at statement ${g.begin + 1}): each was measured on its own, but the rows each changes stay locked ${end}; writers to ${tables} can wait ${known ? `up to about ${formatDuration(total)} (the sum of their estimates)` : 'for all of them (not every estimate is known)'}`,
+      );
+    }
+  }
+  return out;
 }
 
 /**

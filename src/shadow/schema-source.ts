@@ -19,6 +19,8 @@ export interface SchemaTable {
 
 export interface SchemaSource {
   readonly origin: 'target' | 'schema-file';
+  /** Schemas the migrations may qualify these tables with: the target's database, or the schema file's qualifiers. */
+  readonly homeSchemas: readonly string[];
   readonly tables: readonly SchemaTable[];
   readonly warnings: readonly string[];
 }
@@ -51,7 +53,26 @@ export async function schemaFromTarget(session: TargetSession, tables: readonly 
     const definition = { ...s.definition, table: { schema: null, name: s.table.name } };
     out.push(Object.freeze({ definition, createSql: s.createSql, rows: s.rows ?? 0, stats, snapshot: s }));
   }
-  return Object.freeze({ origin: 'target', tables: Object.freeze(out), warnings: Object.freeze(warnings) });
+  return Object.freeze({ origin: 'target', homeSchemas: Object.freeze([session.database]), tables: Object.freeze(out), warnings: Object.freeze(warnings) });
+}
+
+/**
+ * The target's tables sized for production: `sizes` (from --rows / --sizes) replace the target's
+ * row counts, for a target that is a smaller copy (staging) of the production database. The
+ * target's own count stays in `snapshot.rows`.
+ */
+export function withProductionSizes(source: SchemaSource, sizes: ReadonlyMap<string, number>): SchemaSource {
+  if (sizes.size === 0) return source;
+  const warnings = [...source.warnings];
+  const known = new Set(source.tables.map((t) => t.definition.table.name.toLowerCase()));
+  for (const name of sizes.keys()) if (!known.has(name.toLowerCase())) warnings.push(`a size is given for ${name}, which the migrations do not touch on the target`);
+  const tables = source.tables.map((t) => {
+    const given = sizes.get(t.definition.table.name.toLowerCase());
+    if (given === undefined) return t;
+    warnings.push(`${t.definition.table.name}: planned for ${given.toLocaleString('en-US')} rows as given (the target holds ${t.rows.toLocaleString('en-US')})`);
+    return Object.freeze({ ...t, rows: given });
+  });
+  return Object.freeze({ ...source, tables: Object.freeze(tables), warnings: Object.freeze(warnings) });
 }
 
 export interface FileSourceOptions {
@@ -64,6 +85,7 @@ export function schemaFromFile(text: string, file: string, sizes: ReadonlyMap<st
   const warnings: string[] = [];
   const tables: SchemaTable[] = [];
   const known = new Set<string>();
+  const schemas = new Set<string>();
   for (const st of parseSql(text, file)) {
     const op = st.operation;
     if (op.kind !== 'create-table') continue;
@@ -73,6 +95,7 @@ export function schemaFromFile(text: string, file: string, sizes: ReadonlyMap<st
     }
     const key = op.table.name.toLowerCase();
     known.add(key);
+    if (op.table.schema) schemas.add(op.table.schema);
     const given = sizes.get(key);
     if (given === undefined) warnings.push(`no size given for table ${op.table.name}: using ${options.defaultRows ?? 1000} rows (add --rows ${op.table.name}=N)`);
     tables.push(
@@ -87,7 +110,7 @@ export function schemaFromFile(text: string, file: string, sizes: ReadonlyMap<st
   }
   for (const name of sizes.keys()) if (!known.has(name)) warnings.push(`a size is given for ${name}, which the schema file does not create`);
   if (tables.length === 0) throw new ConfigError(`${file} has no CREATE TABLE statement: pass a schema dump (e.g. mysqldump --no-data)`);
-  return Object.freeze({ origin: 'schema-file', tables: Object.freeze(tables), warnings: Object.freeze(warnings) });
+  return Object.freeze({ origin: 'schema-file', homeSchemas: Object.freeze([...schemas]), tables: Object.freeze(tables), warnings: Object.freeze(warnings) });
 }
 
 /** `CREATE TABLE app.orders (…)` → `CREATE TABLE orders (…)`, so it lands in the scratch database. */

@@ -202,6 +202,41 @@ describeOnServers('plan', (db) => {
     expect(await checksum()).toBe(sumBefore);
   }, 240_000);
 
+  it('target mode with production sizes given (--rows), and statements naming the target\'s schema: rehearsed on the shadow only', async () => {
+    // The tables of the test above: post holds 5,000 rows on this "staging" target.
+    const own = quoteId(db().database);
+    const dir = migrationsDir({
+      '001_bump.sql': `UPDATE post SET title = UPPER(title) WHERE id <= 1000;\nALTER TABLE ${own}.post ADD COLUMN q INT NULL;\nALTER TABLE other_db.post ADD COLUMN r INT NULL;\n`,
+      '002_txn.sql': 'START TRANSACTION;\nUPDATE post SET kind = kind + 1 WHERE id <= 100;\nDELETE FROM author WHERE id > 1000;\nCOMMIT;\n',
+    });
+    const [createBefore] = await db().conn.query<mysql.RowDataPacket[]>('SHOW CREATE TABLE post');
+    const outcome = await planMigrations({
+      paths: [dir],
+      config: config({ target: db().url, shadow: 'auto' }),
+      analyzers,
+      cwd: process.cwd(),
+      toolVersion: 'test',
+      shadowRows: 2000,
+      sizes: new Map([['post', 50_000]]),
+      searchPath: searchPath(db().version.flavor),
+    });
+    expect(outcome.details.tables.find((t) => t.table === 'post')).toMatchObject({ sourceRows: 50_000, shadowRows: 2000 });
+    const st = outcome.report.migrations[0]!.statements[0]!;
+    expect(st.estimate.basis).toBe('explain');
+    // About 1,000 rows on the target, ten times that in production.
+    expect(st.estimate.rows).toBeGreaterThan(5000);
+    expect(st.estimate.rows).toBeLessThanOrEqual(11_000);
+    expect(outcome.report.warnings.join('\n')).toMatch(/post: planned for 50,000 rows as given \(the target holds 5,000\)/);
+    const qualified = outcome.report.migrations[0]!.statements[1]!;
+    expect(qualified.measurement?.error).toBeNull();
+    expect(qualified.measurement?.durationMs).toBeGreaterThan(0);
+    expect(outcome.report.warnings.join('\n')).toMatch(/statement 3 was not rehearsed: names other_db\.post/);
+    // Two data changes in the migration's own transaction: their locks add up until the COMMIT.
+    expect(outcome.report.warnings.join('\n')).toMatch(/002_txn statements 2, 3 run in one transaction \(BEGIN at statement 1\).*until the COMMIT at statement 4; writers to post, author can wait up to about/);
+    const [createAfter] = await db().conn.query<mysql.RowDataPacket[]>('SHOW CREATE TABLE post');
+    expect(createAfter[0]!['Create Table']).toBe(createBefore[0]!['Create Table']);
+  }, 120_000);
+
   it('a statement that fails on production-shaped data is reported, later statements are not run, and the scratch databases are gone', async () => {
     const schemaFile = join(tmp(), 'schema.sql');
     writeFileSync(schemaFile, SCHEMA);

@@ -21,7 +21,7 @@ export async function planCommand(positionals: readonly string[], flags: Flags, 
   const sizesFile = str(flags, 'sizes');
   if (sizesFile) for (const [k, v] of await readSizesFile(sizesFile)) sizes.set(k, v);
   for (const [k, v] of parseRowsArgs(list(flags, 'rows'))) sizes.set(k, v);
-  if (!schemaFile && sizes.size > 0 && !config.target) throw new ConfigError('--rows and --sizes size the tables of a --schema file: pass --schema FILE too');
+  if (!schemaFile && sizes.size > 0 && !config.target) throw new ConfigError('--rows and --sizes size the tables of a --schema file (or replace a --target\'s row counts with production\'s): pass --schema FILE or --target URL too');
   const out = str(flags, 'out');
 
   // Against a target, plan what is still to run there: applied migrations are already in its schema.
