@@ -477,27 +477,80 @@ async function runAlternative(c: StatementContext, alt: Alternative, cost: Shado
   return { alternative: alt, runs, error: null };
 }
 
-/** Fresh copies of `tables` (as they are in `db` now) in the alternatives' database. */
+/**
+ * Fresh copies of `tables` (as they are in `db` now) in the alternatives' database, with the
+ * foreign keys between them and the tables that reference them (copied too): CREATE TABLE … LIKE
+ * leaves foreign keys out, and without them a batched DELETE of a parent would skip the checks
+ * and cascades production runs.
+ */
 async function copyTables(db: Db, alt: AltDb, tables: readonly TableRef[]): Promise<void> {
   const conn = await connect(alt.url);
   try {
     await conn.query('SET SESSION foreign_key_checks = 0, SESSION unique_checks = 0');
-    for (const t of tables) {
-      const src = `${quoteId(db.name)}.${quoteId(t.name)}`;
-      const dst = `${quoteId(alt.name)}.${quoteId(t.name)}`;
+    const names = new Map(tables.map((t) => [lower(t.name), t.name]));
+    const fks = await foreignKeys(conn, db.name);
+    // Children of the copied tables run their checks and cascades on every delete or key update.
+    for (const fk of fks) if (names.has(lower(fk.referencedTable)) && !names.has(lower(fk.table))) names.set(lower(fk.table), fk.table);
+    const copied = new Set<string>();
+    for (const name of names.values()) {
+      const src = `${quoteId(db.name)}.${quoteId(name)}`;
+      const dst = `${quoteId(alt.name)}.${quoteId(name)}`;
       const [cols] = await conn.query<mysql.RowDataPacket[]>(
         `SELECT COLUMN_NAME AS c FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? AND EXTRA NOT LIKE '%GENERATED%' ORDER BY ORDINAL_POSITION`,
-        [db.name, t.name],
+        [db.name, name],
       );
       if (cols.length === 0) continue; // created by the migration later, or not a table
       const list = cols.map((r) => quoteId(String(r['c']))).join(', ');
       await conn.query(`DROP TABLE IF EXISTS ${dst}`);
       await conn.query(`CREATE TABLE ${dst} LIKE ${src}`);
       await conn.query(`INSERT INTO ${dst} (${list}) SELECT ${list} FROM ${src}`);
+      copied.add(lower(name));
+    }
+    // With foreign_key_checks off the server adds these without validating the rows (they were valid in the source).
+    for (const fk of fks) {
+      if (!copied.has(lower(fk.table)) || !copied.has(lower(fk.referencedTable))) continue;
+      await conn.query(
+        `ALTER TABLE ${quoteId(alt.name)}.${quoteId(fk.table)} ADD CONSTRAINT ${quoteId(fk.name)} FOREIGN KEY (${fk.columns.map(quoteId).join(', ')}) REFERENCES ${quoteId(alt.name)}.${quoteId(fk.referencedTable)} (${fk.referencedColumns.map(quoteId).join(', ')}) ON DELETE ${fk.onDelete} ON UPDATE ${fk.onUpdate}`,
+      );
     }
   } finally {
     await conn.end().catch(() => {});
   }
+}
+
+interface ForeignKeyInfo {
+  readonly name: string;
+  readonly table: string;
+  readonly columns: readonly string[];
+  readonly referencedTable: string;
+  readonly referencedColumns: readonly string[];
+  readonly onDelete: string;
+  readonly onUpdate: string;
+}
+
+/** Foreign keys between tables of `database` (references to other databases are left out). */
+async function foreignKeys(conn: Connection, database: string): Promise<ForeignKeyInfo[]> {
+  const [rows] = await conn.query<mysql.RowDataPacket[]>(
+    `SELECT k.CONSTRAINT_NAME AS name, k.TABLE_NAME AS tbl, k.COLUMN_NAME AS col, k.REFERENCED_TABLE_NAME AS rtbl, k.REFERENCED_COLUMN_NAME AS rcol,
+            r.DELETE_RULE AS onDelete, r.UPDATE_RULE AS onUpdate
+       FROM information_schema.KEY_COLUMN_USAGE k
+       JOIN information_schema.REFERENTIAL_CONSTRAINTS r ON r.CONSTRAINT_SCHEMA = k.CONSTRAINT_SCHEMA AND r.CONSTRAINT_NAME = k.CONSTRAINT_NAME AND r.TABLE_NAME = k.TABLE_NAME
+      WHERE k.TABLE_SCHEMA = ? AND k.REFERENCED_TABLE_SCHEMA = ?
+      ORDER BY k.TABLE_NAME, k.CONSTRAINT_NAME, k.ORDINAL_POSITION`,
+    [database, database],
+  );
+  const byName = new Map<string, { name: string; table: string; columns: string[]; referencedTable: string; referencedColumns: string[]; onDelete: string; onUpdate: string }>();
+  for (const r of rows) {
+    const key = `${String(r['tbl'])}\u0000${String(r['name'])}`;
+    let fk = byName.get(key);
+    if (!fk) {
+      fk = { name: String(r['name']), table: String(r['tbl']), columns: [], referencedTable: String(r['rtbl']), referencedColumns: [], onDelete: String(r['onDelete']), onUpdate: String(r['onUpdate']) };
+      byName.set(key, fk);
+    }
+    fk.columns.push(String(r['col']));
+    fk.referencedColumns.push(String(r['rcol']));
+  }
+  return [...byName.values()];
 }
 
 /** Longest wait for the write-back before a measurement; past it the run goes ahead anyway. */

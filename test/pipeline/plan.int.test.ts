@@ -237,6 +237,33 @@ describeOnServers('plan', (db) => {
     expect(createAfter[0]!['Create Table']).toBe(createBefore[0]!['Create Table']);
   }, 120_000);
 
+  it('alternatives run on copies that keep the foreign keys: a batched delete of referenced parents fails as it would in production', async () => {
+    const schemaFile = join(tmp(), 'schema.sql');
+    writeFileSync(schemaFile, SCHEMA);
+    const dir = migrationsDir({ '001_purge_authors.sql': 'DELETE FROM author;\n' });
+    const outcome = await planMigrations({
+      paths: [dir],
+      config: config({ shadow: db().server.url, server: `${db().version.flavor}:${db().version.major}.${db().version.minor}` }),
+      analyzers,
+      cwd: process.cwd(),
+      toolVersion: 'test',
+      schemaFile,
+      sizes: new Map([
+        ['author', 50],
+        ['post', 2000],
+      ]),
+      shadowRows: 2000,
+    });
+    const st = outcome.report.migrations[0]!.statements[0]!;
+    // The DELETE itself fails on the shadow: posts reference every author.
+    expect(st.measurement?.error).toMatch(/foreign key constraint/i);
+    // TRUNCATE is not offered for a referenced table; the batched rewrite is, and its copy has the
+    // foreign key too, so it fails the same way instead of reporting a delete production refuses.
+    expect(st.alternatives.map((a) => a.kind)).not.toContain('truncate');
+    const batched = st.alternatives.find((a) => a.kind === 'batched');
+    expect(batched?.measurement?.error).toMatch(/foreign key constraint/i);
+  }, 120_000);
+
   it('a statement that fails on production-shaped data is reported, later statements are not run, and the scratch databases are gone', async () => {
     const schemaFile = join(tmp(), 'schema.sql');
     writeFileSync(schemaFile, SCHEMA);
