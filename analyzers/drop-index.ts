@@ -12,11 +12,7 @@ type Messages = 'dropIndex' | 'dropIndexNoTrial';
 
 /** The server's word for a disabled-but-maintained index, or null when it has none. */
 function invisibleKeyword(context: AnalysisContext, table: TableRef, name: string): 'INVISIBLE' | 'IGNORED' | null {
-  if (context.server.isMariaDb) {
-    // IGNORED indexes arrived in MariaDB 10.6 (the capabilities module has no field for it yet).
-    const v = context.server.version;
-    return v.major > 10 || (v.major === 10 && v.minor >= 6) ? 'IGNORED' : null;
-  }
+  if (context.server.isMariaDb) return context.server.supportsIgnoredIndexes ? 'IGNORED' : null;
   const profile = context.server.profileAlterAction({ type: 'alter-index-visibility', name, visible: false }, context.table(table), context.session);
   return profile.basis === 'unknown' ? null : 'INVISIBLE';
 }

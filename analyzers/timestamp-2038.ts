@@ -20,9 +20,7 @@ export const timestamp2038 = defineAnalyzer<Messages>({
       '{table}.{column} is a TIMESTAMP, which cannot hold a moment after 2038-01-19 03:14:07 UTC: inserting a later value fails in strict mode or stores 0000-00-00 otherwise. Dates in the future (expiry, "valid until", schedules) reach the limit first. DATETIME covers years 1000–9999.',
   },
   check(statement, context) {
-    // MariaDB 11.5 extended TIMESTAMP to 2106 on 64-bit builds (the capabilities have no field for it yet).
-    const v = context.server.version;
-    if (context.server.isMariaDb && (v.major > 11 || (v.major === 11 && v.minor >= 5))) return [];
+    if (context.server.timestampBeyond2038) return [];
     const op = statement.operation;
     let columns: readonly ColumnDefinition[];
     if (op.kind === 'create-table') columns = op.columns;

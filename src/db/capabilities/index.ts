@@ -2,7 +2,7 @@
 // This module is the only place that knows version numbers (see ./version.ts for the boundaries).
 import { profileAction, profileAlterTable, profileStatement } from './profile.js';
 import type { ServerCapabilities, ServerVersion } from './types.js';
-import { mariaAlterWait, mariaHasInstant, mariaOnlineCopy, mysqlHasInstant, mysqlRowVersionLimit } from './version.js';
+import { mariaAlterWait, mariaHasInstant, mariaIgnoredIndexes, mariaOnlineCopy, mariaTimestampBeyond2038, mysqlHasInstant, mysqlRowVersionLimit } from './version.js';
 
 export { compareVersion } from './version.js';
 export * from './types.js';
@@ -30,5 +30,7 @@ export function createCapabilities(version: ServerVersion): ServerCapabilities {
     // table from 10.5.2 but performance_schema is off by default, so it is not counted on.
     hasMetadataLocksTable: mysql,
     defaultLockWaitTimeout: mysql ? 31_536_000 : 86_400,
+    supportsIgnoredIndexes: mariaIgnoredIndexes(v),
+    timestampBeyond2038: mariaTimestampBeyond2038(v),
   } satisfies ServerCapabilities);
 }

@@ -104,4 +104,8 @@ export interface ServerCapabilities {
   readonly hasMetadataLocksTable: boolean;
   /** Default lock_wait_timeout, seconds. */
   readonly defaultLockWaitTimeout: number;
+  /** MariaDB's IGNORED indexes (maintained, not used by the optimizer): the trial before a DROP INDEX. */
+  readonly supportsIgnoredIndexes: boolean;
+  /** TIMESTAMP holds moments after 2038-01-19 03:14:07 UTC. */
+  readonly timestampBeyond2038: boolean;
 }

@@ -91,3 +91,9 @@ export const mariaAlterWait = (v: ServerVersion): boolean => isMariaDb(v) && atL
 
 /** Atomic DDL (10.6.1, MDEV-23842). */
 export const mariaAtomicDdl = (v: ServerVersion): boolean => isMariaDb(v) && atLeast(v, 10, 6, 1);
+
+/** MariaDB 10.6.0: `ALTER TABLE … ALTER INDEX i IGNORED` (an index kept up to date but not used). */
+export const mariaIgnoredIndexes = (v: ServerVersion): boolean => isMariaDb(v) && atLeast(v, 10, 6, 0);
+
+/** MariaDB 11.5.0: TIMESTAMP reaches 2106-02-07 on 64-bit builds instead of ending in 2038. */
+export const mariaTimestampBeyond2038 = (v: ServerVersion): boolean => isMariaDb(v) && atLeast(v, 11, 5, 0);
