@@ -7,7 +7,8 @@
 // at tens of milliseconds one run is mostly scheduling noise.
 //
 // Run: npx tsx bench/accuracy.ts [--url mysql://root@127.0.0.1:3306] [--rows 1000000] [--budget 100000] [--only kind,kind]
-//        [--repeat 3] [--short-ms 250]
+//        [--repeat 3] [--short-ms 250] [--measure-runs N]
+// --measure-runs N is plan's option of the same name: short full-size shadow runs repeated N times, median kept.
 // For MySQL: --url mysql://root@127.0.0.1:3308 (the private shadow then needs a mysqld on PATH,
 // e.g. PATH=$(../shared/servers/mysql-from-sid.sh bindir):$PATH).
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -32,6 +33,7 @@ const { values: args } = parseArgs({
     keep: { type: 'boolean', default: false },
     repeat: { type: 'string', default: '3' },
     'short-ms': { type: 'string', default: '250' },
+    'measure-runs': { type: 'string', default: '1' },
   },
 });
 const ROWS = Number(args.rows);
@@ -121,6 +123,7 @@ async function main(): Promise<void> {
         cwd: dir,
         toolVersion: 'bench',
         shadowRows: BUDGET,
+        measureRuns: Number(args['measure-runs']),
       });
       const s = outcome.report.migrations[0]!.statements[0]!;
       predicted = s.estimate.durationMs;
@@ -168,7 +171,7 @@ async function main(): Promise<void> {
   const inRange = results.filter((r) => r.range && r.actual !== null && r.actual >= r.range[0] && r.actual <= r.range[1]);
   const ratios = results.filter((r) => r.predicted !== null && r.actual).map((r) => r.predicted! / r.actual!);
   const lines = [
-    `server ${version.raw}; target ${ROWS.toLocaleString('en-US')} rows; shadow budget ${BUDGET.toLocaleString('en-US')} rows; wall time ${Math.round((Date.now() - started) / 1000)} s`,
+    `server ${version.raw}; target ${ROWS.toLocaleString('en-US')} rows; shadow budget ${BUDGET.toLocaleString('en-US')} rows; measure runs ${args['measure-runs']}; wall time ${Math.round((Date.now() - started) / 1000)} s`,
     '',
     '| kind | statement | predicted | range | actual (1M rows) | predicted/actual |',
     '|---|---|---|---|---|---|',

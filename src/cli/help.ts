@@ -51,13 +51,15 @@ Suppress a finding with a comment before the statement:
   -- drydock:ignore <rule-id> -- <reason>
 `,
   plan: `Usage: drydock plan [FILES/DIRS] [--target URL [--rows T=N…] | --schema FILE --rows T=N…] [--shadow URL|auto]
-                    [--shadow-rows N] [--out plan.json] [--format FMT]
+                    [--shadow-rows N] [--measure-runs N] [--out plan.json] [--format FMT]
 
 Builds a shadow copy of the tables the migrations touch, fills it with synthetic rows sized like
 the target (up to --shadow-rows per table, default 1,000,000), runs every statement and every
 proposed alternative there while probes measure blocked reads and writes, and extrapolates the
 durations to the target's size. Never writes to the target. With --target, --rows/--sizes give
 production's row counts when the target is a smaller copy (staging): the plan is sized to those.
+--measure-runs N runs each full-size measurement shorter than 500 ms N times on fresh copies and
+keeps the median: steadier estimates for small shadow tables, at the cost of plan time.
 `,
   apply: `Usage: drydock apply [FILES/DIRS] --target URL [--plan plan.json] [--yes] [--use-alternative KIND]
                      [--approver NAME]

@@ -24,6 +24,7 @@ const COMMANDS: Record<string, { options: ParseArgsConfig['options']; load: () =
   plan: {
     options: {
       'shadow-rows': { type: 'string' },
+      'measure-runs': { type: 'string' },
       schema: { type: 'string' },
       rows: { type: 'string', multiple: true },
       sizes: { type: 'string' },

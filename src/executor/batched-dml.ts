@@ -36,16 +36,26 @@ async function countRemaining(ctx: RunContext, b: BatchedDml, after: readonly un
   }
 }
 
+/** The question about waiters is asked while the chunk holds its locks: it gets this long at most. */
+export const LOCK_WAITERS_TIMEOUT_MS = 1_000;
+
 /**
  * Sessions waiting on the open chunk's row locks, asked on the control connection just before the
- * commit. An unreadable answer counts as none: it only steers the chunk size, never safety.
+ * commit. An unreadable or late answer counts as none: it only steers the chunk size, never safety.
  */
 async function lockWaiters(ctx: RunContext): Promise<number> {
-  try {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<number>((resolve) => {
+    timer = setTimeout(() => resolve(0), LOCK_WAITERS_TIMEOUT_MS);
+  });
+  const asked = (async () => {
     const r = await readLockWaiters(await ctx.session.control(), ctx.traits.isMariaDb, ctx.session.threadId);
     return r.ok ? r.waiters : 0;
-  } catch {
-    return 0;
+  })().catch(() => 0);
+  try {
+    return await Promise.race([asked, late]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 

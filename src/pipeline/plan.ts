@@ -66,6 +66,8 @@ export interface PlanInput {
   readonly sizes?: ReadonlyMap<string, number>;
   /** Most rows per shadow table; default config.shadowRows. */
   readonly shadowRows?: number;
+  /** Runs per short full-size measurement, median kept (default 1). */
+  readonly measureRuns?: number;
   /** PATH to find mysqld/mariadbd on for `--shadow auto`. */
   readonly searchPath?: string;
   readonly seed?: number;
@@ -164,6 +166,7 @@ export async function planMigrations(input: PlanInput): Promise<PlanOutcome> {
       migrations: analysis.migrations.map((m) => ({ migration: m.migration, statements: m.statements })),
       server: { isMariaDb: shadow.settings.version.flavor === 'mariadb', supportsAlterWait: capabilities.supportsAlterWait },
       homeSchemas: source.homeSchemas,
+      ...(input.measureRuns !== undefined ? { measureRuns: input.measureRuns } : {}),
       ...(input.seed !== undefined ? { seed: input.seed } : {}),
       ...(input.onProgress ? { onProgress: input.onProgress } : {}),
     });
@@ -330,7 +333,7 @@ function buildPlanReport(b: BuildInput): { report: ImpactReport; details: PlanDe
           status: run?.status ?? 'not-run',
           clause: run?.clauseCheck?.accepted ? { algorithm: run.clauseCheck.algorithm, lock: run.clauseCheck.lock } : null,
           clauseRefused: run?.clauseCheck && !run.clauseCheck.accepted ? run.clauseCheck.error : null,
-          estimate: { model: fit?.model ?? null, explanation: fit?.explanation ?? run?.reason ?? null },
+          estimate: { model: fit?.model ?? null, explanation: fit ? `${fit.explanation}${repeatedNote(run)}` : (run?.reason ?? null) },
           alternatives: (run?.alternatives ?? []).map((a) => ({ kind: a.alternative.kind, measured: a.runs.length > 0 && a.error === null, error: a.error })),
         }),
       );
@@ -391,6 +394,13 @@ function buildPlanReport(b: BuildInput): { report: ImpactReport; details: PlanDe
     dryRunMs: b.dry.ms,
   });
   return { report, details };
+}
+
+/** Says which sizes' measurements are medians of repeated runs. */
+function repeatedNote(run: StatementRun | undefined): string {
+  const repeated = (run?.runs ?? []).filter((r) => (r.repeats ?? 1) > 1);
+  if (repeated.length === 0) return '';
+  return `; ${repeated.map((r) => r.tableRows.toLocaleString('en-US')).join(', ')} rows: median of ${repeated[0]!.repeats} runs on fresh copies (short runs vary)`;
 }
 
 /**

@@ -95,6 +95,7 @@ describeOnServers('plan', (db) => {
         ['post', 40_000],
       ]),
       shadowRows: 8000,
+      measureRuns: 3,
     };
     const outcome = await planMigrations(input);
     const after = await scratchDatabases(db().server.url);
@@ -132,6 +133,8 @@ describeOnServers('plan', (db) => {
     expect(outcome.details.statements.find((s) => s.index === 3)?.alternatives.filter((a) => a.measured).map((a) => a.kind).sort()).toEqual(['batched', 'truncate']);
     // The explicit-clause check ran for the instant ADD COLUMN.
     expect(outcome.details.statements[0]!.clause?.algorithm ?? outcome.details.statements[0]!.clauseRefused).toBeTruthy();
+    // With measureRuns, full-size runs this short (8,000 rows) are repeated on fresh copies and the median kept.
+    expect(outcome.details.statements[2]!.estimate.explanation).toMatch(/8,000 rows?.*median of 3 runs on fresh copies/);
   }, 180_000);
 
   it('target mode with a SELECT-only user and --shadow auto: reads sizes and EXPLAIN rows, never writes', async () => {

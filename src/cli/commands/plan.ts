@@ -10,7 +10,7 @@ import { parseRowsArgs, readSizesFile } from '../../shadow/schema-source.js';
 import { ANALYZERS } from '../catalogue.js';
 import { EXIT } from '../exit-codes.js';
 import { VERSION } from '../help.js';
-import { commonSetup, list, str, writeReport } from '../options.js';
+import { commonSetup, list, positiveInt, str, writeReport } from '../options.js';
 import type { CliIo, Flags } from '../run-cli.js';
 import { progressReporter } from './plan-progress.js';
 
@@ -23,6 +23,7 @@ export async function planCommand(positionals: readonly string[], flags: Flags, 
   for (const [k, v] of parseRowsArgs(list(flags, 'rows'))) sizes.set(k, v);
   if (!schemaFile && sizes.size > 0 && !config.target) throw new ConfigError('--rows and --sizes size the tables of a --schema file (or replace a --target\'s row counts with production\'s): pass --schema FILE or --target URL too');
   const out = str(flags, 'out');
+  const measureRuns = positiveInt(flags, 'measure-runs');
 
   // Against a target, plan what is still to run there: applied migrations are already in its schema.
   let paths: readonly string[] = positionals;
@@ -52,6 +53,7 @@ export async function planCommand(positionals: readonly string[], flags: Flags, 
         schemaFile,
         sizes,
         onProgress,
+        ...(measureRuns !== undefined ? { measureRuns } : {}),
         ...(io.env['PATH'] !== undefined ? { searchPath: io.env['PATH'] } : {}),
       }),
     );
