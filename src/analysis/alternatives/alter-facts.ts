@@ -11,7 +11,8 @@ import type {
   ParsedStatement,
   TableRef,
 } from '../../parser/statement.js';
-import type { AnalysisContext, Alternative } from '../analyzer.js';
+import type { AnalysisContext, Alternative, Report } from '../analyzer.js';
+import { describeLock, impactOf, isKnownEmpty, rowsPhrase, serverName, sizeSeverity } from '../size-severity.js';
 import {
   alterBody,
   onlineDdlAlternative,
@@ -20,7 +21,6 @@ import {
   type AlgorithmClause,
 } from './online-ddl.js';
 import { oscAlternatives } from './osc-tools.js';
-import { isKnownEmpty } from '../size-severity.js';
 
 const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
 
@@ -251,4 +251,38 @@ export function oscCandidate(
   if (!target || isKnownEmpty(context, target.table)) return null;
   if (context.lock.blocksWrites === false && context.lock.rebuildsTable !== true) return null;
   return { target, facts: context.table(target.table) };
+}
+
+/**
+ * One report per index of `kind` the statement adds, for rules about index builds that block
+ * writes (FULLTEXT, SPATIAL): the statement's lock, size-scaled severity, and the online-copy tools
+ * as alternatives with `toolNote`. Nothing for tables known to be empty.
+ */
+export function indexBuildReports<M extends string>(
+  statement: ParsedStatement,
+  context: AnalysisContext,
+  kind: IndexKind,
+  messageId: M,
+  toolNote: string,
+): Report<M>[] {
+  const added = addedIndexes(statement.operation, [kind]);
+  if (!added) return [];
+  const { table, indexes } = added;
+  if (indexes.length === 0 || isKnownEmpty(context, table)) return [];
+  const profile = context.lock;
+  const alternatives = oscForStatement(context, statement, [toolNote]);
+  return indexes.map((index): Report<M> => ({
+    messageId,
+    values: {
+      index: index.name ?? '(unnamed)',
+      table: table.name,
+      columns: index.columns.map((c) => c.name).join(', '),
+      size: rowsPhrase(context, table),
+      server: serverName(context.server.version),
+      lock: describeLock(profile),
+    },
+    severity: sizeSeverity(context, table, impactOf(profile)),
+    table: table.name,
+    alternatives,
+  }));
 }
