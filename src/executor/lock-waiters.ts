@@ -7,6 +7,7 @@
 // (one query per short chunk) keeps seeing the moment of its first read.
 import type mysql from 'mysql2/promise';
 import type { Connection } from '../db/connection.js';
+import { readGlobalStatus } from './throttle.js';
 
 type Row = mysql.RowDataPacket;
 
@@ -41,12 +42,6 @@ export async function readLockWaiters(conn: Connection, isMariaDb: boolean, thre
       // performance_schema off or not readable: fall through to the server-wide count.
     }
   }
-  try {
-    const [rows] = await conn.query<Row[]>("SHOW GLOBAL STATUS LIKE 'Innodb_row_lock_current_waits'");
-    const n = Number(rows[0]?.['Value']);
-    if (!Number.isFinite(n)) return { ok: false, error: 'no Innodb_row_lock_current_waits row' };
-    return { ok: true, waiters: n, source: 'server-wide' };
-  } catch (e) {
-    return { ok: false, error: e instanceof Error ? e.message : String(e) };
-  }
+  const r = await readGlobalStatus(conn, 'Innodb_row_lock_current_waits');
+  return r.ok ? { ok: true, waiters: r.value, source: 'server-wide' } : r;
 }

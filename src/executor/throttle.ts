@@ -41,15 +41,18 @@ export function decideThrottle(readings: ThrottleReadings, limits: ThrottleLimit
 type Row = mysql.RowDataPacket;
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
-export async function readThreadsRunning(conn: Connection): Promise<Reading> {
+/** One numeric global status variable; a missing or unreadable one is a failed reading. */
+export async function readGlobalStatus(conn: Connection, name: string): Promise<Reading> {
   try {
-    const [rows] = await conn.query<Row[]>("SHOW GLOBAL STATUS LIKE 'Threads_running'");
+    const [rows] = await conn.query<Row[]>('SHOW GLOBAL STATUS LIKE ?', [name]);
     const v = Number(rows[0]?.['Value']);
-    return Number.isFinite(v) ? { ok: true, value: v } : { ok: false, error: 'no Threads_running row' };
+    return Number.isFinite(v) ? { ok: true, value: v } : { ok: false, error: `no ${name} row` };
   } catch (e) {
     return { ok: false, error: message(e) };
   }
 }
+
+export const readThreadsRunning = (conn: Connection): Promise<Reading> => readGlobalStatus(conn, 'Threads_running');
 
 /**
  * Lag of the replication channels of `conn`'s server (empty when it is not a replica).
