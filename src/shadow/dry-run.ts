@@ -583,7 +583,7 @@ async function copyTables(source: string, alt: AltDb, tables: readonly TableRef[
       await conn.query(`INSERT INTO ${dst} (${list}) SELECT ${list} FROM ${src}`);
       copied.add(lower(name));
     }
-    // With foreign_key_checks off the server adds these without validating the rows (they were valid in the source).
+    // foreign_key_checks is off in this session: the copied rows are not checked again (they were valid in the source).
     for (const fk of fks) {
       if (!copied.has(lower(fk.table)) || !copied.has(lower(fk.referencedTable))) continue;
       await conn.query(

@@ -71,9 +71,23 @@ function searchPath(flavor: 'mysql' | 'mariadb'): string {
 const privateServerDirs = (): string[] => readdirSync(tmpdir()).filter((n) => n.startsWith('drydock-shadow-'));
 
 describeOnServers('plan', (db) => {
-  it('offline: schema file + sizes, shadow on a URL; extrapolates, measures TRUNCATE and batched alternatives, drops its scratch databases', async () => {
+  /** Offline planning input: SCHEMA as the schema file, the test server as the shadow (by URL). */
+  const offlineInput = (dir: string, sizes: Record<string, number>, shadowRows: number): PlanInput => {
     const schemaFile = join(tmp(), 'schema.sql');
     writeFileSync(schemaFile, SCHEMA);
+    return {
+      paths: [dir],
+      config: config({ shadow: db().server.url, server: `${db().version.flavor}:${db().version.major}.${db().version.minor}` }),
+      analyzers,
+      cwd: process.cwd(),
+      toolVersion: 'test',
+      schemaFile,
+      sizes: new Map(Object.entries(sizes)),
+      shadowRows,
+    };
+  };
+
+  it('offline: schema file + sizes, shadow on a URL; extrapolates, measures TRUNCATE and batched alternatives, drops its scratch databases', async () => {
     const dir = migrationsDir({
       '001_change.sql': [
         'ALTER TABLE post ADD COLUMN slug VARCHAR(40) NULL;',
@@ -83,20 +97,7 @@ describeOnServers('plan', (db) => {
       ].join('\n'),
     });
     const before = await scratchDatabases(db().server.url);
-    const input: PlanInput = {
-      paths: [dir],
-      config: config({ shadow: db().server.url, server: `${db().version.flavor}:${db().version.major}.${db().version.minor}` }),
-      analyzers,
-      cwd: process.cwd(),
-      toolVersion: 'test',
-      schemaFile,
-      sizes: new Map([
-        ['author', 300],
-        ['post', 40_000],
-      ]),
-      shadowRows: 8000,
-      measureRuns: 3,
-    };
+    const input: PlanInput = { ...offlineInput(dir, { author: 300, post: 40_000 }, 8000), measureRuns: 3 };
     const outcome = await planMigrations(input);
     const after = await scratchDatabases(db().server.url);
     expect(after.sort()).toEqual(before.sort());
@@ -241,22 +242,8 @@ describeOnServers('plan', (db) => {
   }, 120_000);
 
   it('alternatives run on copies that keep the foreign keys: a batched delete of referenced parents fails as it would in production', async () => {
-    const schemaFile = join(tmp(), 'schema.sql');
-    writeFileSync(schemaFile, SCHEMA);
     const dir = migrationsDir({ '001_purge_authors.sql': 'DELETE FROM author;\n' });
-    const outcome = await planMigrations({
-      paths: [dir],
-      config: config({ shadow: db().server.url, server: `${db().version.flavor}:${db().version.major}.${db().version.minor}` }),
-      analyzers,
-      cwd: process.cwd(),
-      toolVersion: 'test',
-      schemaFile,
-      sizes: new Map([
-        ['author', 50],
-        ['post', 2000],
-      ]),
-      shadowRows: 2000,
-    });
+    const outcome = await planMigrations(offlineInput(dir, { author: 50, post: 2000 }, 2000));
     const st = outcome.report.migrations[0]!.statements[0]!;
     // The DELETE itself fails on the shadow: posts reference every author.
     expect(st.measurement?.error).toMatch(/foreign key constraint/i);
