@@ -11,6 +11,7 @@ import type { RowDataPacket } from 'mysql2/promise';
 import { connect, parseServerVersion } from '../db/connection.js';
 import type { Flavor, ServerVersion } from '../db/capabilities/types.js';
 import { ShadowError } from '../errors.js';
+import { RESIZE_CHUNK_BYTES } from './buffer-pool.js';
 import { registerCleanup } from './cleanup.js';
 
 const execFileAsync = promisify(execFile);
@@ -29,9 +30,18 @@ export interface PrivateServerSettings {
   readonly redoLogBytes: number;
   readonly flushLogAtTrxCommit: 0 | 1 | 2;
   readonly doublewrite: boolean;
+  /** Binary log like the target's (its writes are part of every DDL and DML commit); null: none. */
+  readonly binlog: BinlogSettings | null;
   readonly sqlMode: string | null;
   readonly characterSet: string | null;
   readonly collation: string | null;
+}
+
+export interface BinlogSettings {
+  /** sync_binlog: 1 syncs the log at every commit, 0 leaves it to the OS, N every N commits. */
+  readonly syncBinlog: number;
+  /** ROW, STATEMENT or MIXED; null keeps the server's default. */
+  readonly format: string | null;
 }
 
 export interface PrivateServerOptions {
@@ -44,6 +54,10 @@ export interface PrivateServerOptions {
   readonly redoLogBytes?: number;
   /** Fast but unsafe durability while drydock loads rows; `settle()` sets the target's value later. */
   readonly flushLogAtTrxCommit?: 0 | 1 | 2;
+  /** The target's doublewrite buffer (default off: cheaper writes, and a warning when the target has it). */
+  readonly doublewrite?: boolean;
+  /** The target's binary log; default none. Drydock's own bulk loads skip it per session. */
+  readonly binlog?: BinlogSettings | null;
   readonly sqlMode?: string | null;
   readonly characterSet?: string | null;
   readonly collation?: string | null;
@@ -151,7 +165,8 @@ export async function startPrivateServer(options: PrivateServerOptions = {}): Pr
     bufferPoolBytes,
     redoLogBytes,
     flushLogAtTrxCommit: options.flushLogAtTrxCommit ?? 0,
-    doublewrite: false,
+    doublewrite: options.doublewrite ?? false,
+    binlog: options.binlog ?? null,
     sqlMode: options.sqlMode ?? null,
     characterSet: options.characterSet ?? null,
     collation: options.collation ?? null,
@@ -270,8 +285,10 @@ export function serverArgs(binary: ServerBinary, a: ArgsInput): string[] {
     `--log-error=${join(a.dir, 'error.log')}`,
     `--secure-file-priv=${a.filesDir}`,
     '--local-infile=1',
-    '--skip-log-bin',
+    ...binlogArgs(s.binlog),
     `--innodb-buffer-pool-size=${s.bufferPoolBytes}`,
+    // The dry run shrinks the pool for one measurement (buffer-pool.ts): resizing goes by chunks.
+    `--innodb-buffer-pool-chunk-size=${RESIZE_CHUNK_BYTES}`,
     `--innodb-flush-log-at-trx-commit=${s.flushLogAtTrxCommit}`,
     `--innodb-doublewrite=${s.doublewrite ? 'ON' : mysql ? 'OFF' : '0'}`,
     // MySQL 8.0.30 replaced the redo log files by one capacity setting.
@@ -284,6 +301,14 @@ export function serverArgs(binary: ServerBinary, a: ArgsInput): string[] {
   if (s.collation) args.push(`--collation-server=${s.collation}`);
   if (s.sqlMode !== null) args.push(`--sql-mode=${s.sqlMode}`);
   return [...args, ...a.extraArgs];
+}
+
+function binlogArgs(b: BinlogSettings | null): string[] {
+  if (b === null) return ['--skip-log-bin'];
+  // server-id is needed by MySQL 5.7 to start with a binary log; later versions default it to 1.
+  const args = ['--log-bin=binlog', '--server-id=1', `--sync-binlog=${Math.max(0, Math.round(b.syncBinlog))}`];
+  if (b.format && /^(ROW|STATEMENT|MIXED)$/i.test(b.format)) args.push(`--binlog-format=${b.format.toUpperCase()}`);
+  return args;
 }
 
 function atLeast(v: ServerVersion, major: number, minor: number, patch: number): boolean {

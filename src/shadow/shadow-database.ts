@@ -18,6 +18,8 @@ export interface ServerSettings {
   readonly flushLogAtTrxCommit: number | null;
   readonly doublewrite: boolean | null;
   readonly binlog: boolean | null;
+  readonly syncBinlog: number | null;
+  readonly binlogFormat: string | null;
   readonly sqlMode: string | null;
   readonly characterSet: string | null;
   readonly collation: string | null;
@@ -168,6 +170,8 @@ export async function serverSettings(conn: Connection): Promise<ServerSettings> 
     flushLogAtTrxCommit: num(await get('innodb_flush_log_at_trx_commit')),
     doublewrite: bool(await get('innodb_doublewrite')),
     binlog: bool(await get('log_bin')),
+    syncBinlog: num(await get('sync_binlog')),
+    binlogFormat: await get('binlog_format'),
     sqlMode: await get('sql_mode'),
     characterSet: await get('character_set_server'),
     collation: await get('collation_server'),
@@ -196,6 +200,8 @@ export function compareSettings(shadow: ServerSettings, target: ServerSettings):
   }
   if (target.binlog === true && shadow.binlog === false) {
     out.push('the target writes a binary log and the shadow does not: DML on the target takes longer than measured');
+  } else if (target.binlog === true && shadow.binlog === true && target.syncBinlog !== null && shadow.syncBinlog !== null && (target.syncBinlog === 1) !== (shadow.syncBinlog === 1)) {
+    out.push(`sync_binlog is ${shadow.syncBinlog} on the shadow and ${target.syncBinlog} on the target: commit times differ`);
   }
   if (target.doublewrite === true && shadow.doublewrite === false) {
     out.push('the target has the doublewrite buffer on and the shadow off: write-heavy timings are optimistic');
@@ -217,6 +223,10 @@ async function privateShadow(options: ShadowOptions, target: TargetInfo | null):
     ...(t?.bufferPoolBytes ? { bufferPoolBytes: t.bufferPoolBytes } : {}),
     ...(t?.redoLogBytes ? { redoLogBytes: t.redoLogBytes } : {}),
     flushLogAtTrxCommit: 0,
+    // Every commit on the target also writes (and may sync) its binary log and doublewrite buffer:
+    // without them the shadow's DDL and DML are cheaper than the target's.
+    ...(t?.doublewrite ? { doublewrite: true } : {}),
+    ...(t?.binlog ? { binlog: { syncBinlog: t.syncBinlog ?? 1, format: t.binlogFormat } } : {}),
   });
   try {
     const warnings = [...server.notes];

@@ -129,7 +129,17 @@ describeOnServers('shadow database lifecycle', (db) => {
       port = shadow.privateServer!.port;
       expect(existsSync(dataDir)).toBe(true);
       if (expected !== db().version.flavor) expect(shadow.warnings.join('\n')).toMatch(/lock behaviour and timings may differ/);
-      if (db().version.flavor === 'mysql' && expected === 'mysql') expect(shadow.warnings.join('\n')).toMatch(/binary log/);
+      // Commits cost what they cost on the target: the same binary log (synced alike) and doublewrite buffer.
+      const [t] = await db().conn.query<mysql.RowDataPacket[]>('SELECT @@log_bin AS lb, @@sync_binlog AS sb, @@innodb_doublewrite AS dw');
+      const probe = await shadow.connect();
+      const [sh] = await probe.query<mysql.RowDataPacket[]>('SELECT @@log_bin AS lb, @@sync_binlog AS sb, @@innodb_doublewrite AS dw');
+      await probe.end();
+      const on = (v: unknown): boolean => !/^(0|OFF)$/i.test(String(v));
+      expect(on(sh[0]!['lb'])).toBe(on(t[0]!['lb']));
+      if (on(t[0]!['lb'])) expect(Number(sh[0]!['sb'])).toBe(Number(t[0]!['sb']));
+      expect(on(sh[0]!['dw'])).toBe(on(t[0]!['dw']));
+      expect(shadow.settings.binlog).toBe(on(t[0]!['lb']));
+      expect(shadow.warnings.join('\n')).not.toMatch(/binary log|doublewrite|sync_binlog/);
       // Loading is fast until settle() restores the target's durability.
       expect(shadow.settings.flushLogAtTrxCommit).toBe(0);
       const c = await shadow.connect();

@@ -10,6 +10,8 @@ const settings = (raw: string, over: Partial<ServerSettings> = {}): ServerSettin
   flushLogAtTrxCommit: 1,
   doublewrite: true,
   binlog: false,
+  syncBinlog: null,
+  binlogFormat: null,
   sqlMode: 'STRICT_TRANS_TABLES,NO_ENGINE_SUBSTITUTION',
   characterSet: 'utf8mb4',
   collation: 'utf8mb4_general_ci',
@@ -35,6 +37,12 @@ describe('shadow versus target', () => {
     expect(compareSettings(settings('8.4.1'), settings('8.0.36')).join('\n')).toMatch(/online DDL support and timings may differ/);
   });
 
+  it('compares how often the binary log is synced when both write one', () => {
+    const logged = { binlog: true, syncBinlog: 1 };
+    expect(compareSettings(settings('9.7.4', logged), settings('9.7.4', logged))).toEqual([]);
+    expect(compareSettings(settings('9.7.4', { ...logged, syncBinlog: 0 }), settings('9.7.4', logged)).join('\n')).toMatch(/sync_binlog is 0 on the shadow and 1/);
+  });
+
   it('recognises one server behind two addresses', () => {
     const a = { serverUuid: null, hostname: 'db1', port: 3306, datadir: '/var/lib/mysql/' };
     expect(sameServer(a, { ...a })).toBe(true);
@@ -48,7 +56,7 @@ describe('private server', () => {
   const bin = (raw: string): ServerBinary => ({ path: `/bin/${raw}`, flavor: parseServerVersion(raw).flavor, version: parseServerVersion(raw) });
   const input = {
     dir: '/tmp/x', dataDir: '/tmp/x/data', filesDir: '/tmp/x/files', port: 4000, user: 'mysql', extraArgs: [],
-    settings: { bufferPoolBytes: 1 << 28, redoLogBytes: 1 << 28, flushLogAtTrxCommit: 0 as const, doublewrite: false, sqlMode: null, characterSet: null, collation: null },
+    settings: { bufferPoolBytes: 1 << 28, redoLogBytes: 1 << 28, flushLogAtTrxCommit: 0 as const, doublewrite: false, binlog: null, sqlMode: null, characterSet: null, collation: null },
   };
 
   it('prefers the target flavor and falls back to whatever exists', () => {
@@ -75,5 +83,18 @@ describe('private server', () => {
     expect(my9).toContain('--innodb-doublewrite=OFF');
     expect(serverArgs(bin('8.0.20'), input)).toContain(`--innodb-log-file-size=${1 << 28}`);
     expect(serverArgs(bin('5.7.44'), input).some((a) => a.startsWith('--mysqlx'))).toBe(false);
+    // Resizable in small steps: the dry run shrinks the pool for one measurement.
+    expect(my9).toContain('--innodb-buffer-pool-chunk-size=1048576');
+    expect(maria).toContain('--innodb-buffer-pool-chunk-size=1048576');
+  });
+
+  it('writes a binary log only when asked to, synced like the target\'s', () => {
+    expect(serverArgs(bin('9.7.4'), input)).toContain('--skip-log-bin');
+    const logged = serverArgs(bin('9.7.4'), { ...input, settings: { ...input.settings, doublewrite: true, binlog: { syncBinlog: 1, format: 'row' } } });
+    expect(logged).not.toContain('--skip-log-bin');
+    expect(logged).toEqual(expect.arrayContaining(['--log-bin=binlog', '--sync-binlog=1', '--binlog-format=ROW', '--innodb-doublewrite=ON']));
+    const odd = serverArgs(bin('10.11.19-MariaDB'), { ...input, settings: { ...input.settings, binlog: { syncBinlog: 0, format: "ROW'; x" } } });
+    expect(odd).toContain('--sync-binlog=0');
+    expect(odd.some((a) => a.startsWith('--binlog-format'))).toBe(false);
   });
 });
