@@ -29,6 +29,13 @@ export interface ExtrapolateOptions {
    */
   readonly outgrowsMemory?: boolean;
   /**
+   * Measured slow-down from that: the statement's duration at the largest shadow size with the
+   * shadow's buffer pool shrunk to the target's table-to-pool ratio, divided by its duration with
+   * the whole table in memory. Undefined or null when it could not be measured: the point estimate
+   * then stays on the in-memory curve and only the upper end of the range allows for disk.
+   */
+  readonly memoryBoundFactor?: number | null;
+  /**
    * The work is a sequence of bounded steps (batched chunks): its cost is linear in rows by
    * construction, whatever two noisy points suggest, and each step's working set stays small.
    */
@@ -51,8 +58,8 @@ export const NOISE_HIGH = 1.25;
 /** Below this a duration is noise-dominated: do not read a growth curve out of it. */
 export const NOISE_FLOOR_MS = 15;
 
-/** Slow-down of work on a table that no longer fits the buffer pool (see the comment at its use). */
-export const DISK_BOUND_FACTOR = 1.4;
+/** Upper end of the range for a table outgrowing the buffer pool when the slow-down was not measured. */
+export const UNMEASURED_DISK_HEADROOM = 2.5;
 
 const round = (ms: number): number => Math.round(ms * 10) / 10;
 
@@ -150,20 +157,27 @@ export function extrapolateDuration(samples: readonly SizedSample[], targetRows:
   // Three or more sizes say how well the model fits: the spread of the points around it (in log
   // space) widens the range, so a poor fit shows as a wide one instead of a confident number.
   const misfit = sorted.length >= 3 ? fitSpread(sorted, sorting !== null && sortFit ? (n) => Math.max(0, sortFit.intercept) + sortFit.slope * nLogN(n) : (n) => intercept + slope * n) : 1;
-  const lo = (options.chunked ? linear * 0.7 : Math.min(linear, power, fitted)) * 0.85 / misfit;
-  const hi = (options.chunked ? linear * 1.5 : Math.max(linear, power, fitted) * (options.outgrowsMemory ? 2.5 : 1.2)) * misfit;
-  // A table that outgrows the buffer pool turns page reads and writes into disk I/O the small
-  // shadow never saw; on the accuracy benchmark (docs/benchmarks.md) such runs took about 1.5×
-  // the straight-line figure.
-  const point = options.outgrowsMemory && !options.chunked ? fitted * DISK_BOUND_FACTOR : fitted;
+  // A table that outgrows the buffer pool turns page reads and writes into disk I/O the in-memory
+  // shadow never saw. Chunked work keeps a small working set and is left alone.
+  const diskBound = options.outgrowsMemory === true && !options.chunked;
+  const factor = diskBound && options.memoryBoundFactor != null ? Math.max(1, options.memoryBoundFactor) : null;
+  const lo = (options.chunked ? linear * 0.7 : Math.min(linear, power, fitted)) * 0.85 / misfit * (factor !== null ? Math.max(1, factor * NOISE_LOW) : 1);
+  const hi = (options.chunked ? linear * 1.5 : Math.max(linear, power, fitted) * 1.2) * misfit * (factor !== null ? factor * NOISE_HIGH : diskBound ? UNMEASURED_DISK_HEADROOM : 1);
+  const point = factor !== null ? fitted * factor : fitted;
   const how = sorting !== null ? 'as a sort (n·log n) ' : '';
   return freeze({
     durationMs: round(point),
     rangeMs: range(lo, hi),
     model: 'linear',
     exponent: round2(exponent),
-    explanation: `fitted ${how}over ${sorted.map((s) => `${fmtRows(s.rows)} rows → ${fmtMs(s.durationMs)}`).join(', ')}; extrapolated ×${fmtRatio(ratio)} to ${fmtRows(targetRows)} rows${options.outgrowsMemory ? "; at that size the table outgrows the buffer pool, so the upper end allows for disk-bound work" : ''}`,
+    explanation: `fitted ${how}over ${sorted.map((s) => `${fmtRows(s.rows)} rows → ${fmtMs(s.durationMs)}`).join(', ')}; extrapolated ×${fmtRatio(ratio)} to ${fmtRows(targetRows)} rows${diskSuffix(diskBound, factor)}`,
   });
+}
+
+function diskSuffix(diskBound: boolean, factor: number | null): string {
+  if (!diskBound) return '';
+  if (factor === null) return '; at that size the table outgrows the buffer pool: the disk-bound slow-down was not measured, so only the upper end allows for it';
+  return `; at that size the table outgrows the buffer pool: ×${factor.toFixed(2)} for that, measured with the shadow's buffer pool shrunk to the same table-to-pool ratio`;
 }
 
 const nLogN = (n: number): number => (n > 1 ? n * Math.log2(n) : 0);

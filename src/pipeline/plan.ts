@@ -26,7 +26,7 @@ import {
   type StatementMeasurement,
 } from '../report/impact-report.js';
 import { formatDuration } from '../report/format-duration.js';
-import { dryRun, type DryRunProgress, type DryRunResult, type RunMeasurement, type StatementRun } from '../shadow/dry-run.js';
+import { dryRun, outgrowsPool, type DryRunProgress, type DryRunResult, type RunMeasurement, type StatementRun } from '../shadow/dry-run.js';
 import { schemaFromFile, schemaFromTarget, withProductionSizes, type SchemaSource } from '../shadow/schema-source.js';
 import { createShadow, serverIdentity, type ServerIdentity, type Shadow } from '../shadow/shadow-database.js';
 import { migrationPaths } from './lint.js';
@@ -242,13 +242,14 @@ function buildPlanReport(b: BuildInput): { report: ImpactReport; details: PlanDe
   const runOf = (m: string, i: number): StatementRun | undefined => b.dry.statements.find((s) => s.migration === m && s.index === i);
   const planned: PlannedStatement[] = [];
   const warnings: string[] = [...b.notes, ...b.shadow.warnings, ...b.dry.warnings];
-  // A rebuild holds the table and its copy: twice the projected size against the target's buffer pool.
   const pool = b.shadow.targetSettings?.bufferPoolBytes ?? b.shadow.settings.bufferPoolBytes;
   const outgrowsMemory = (table: string | null): boolean => {
     const t = table ? b.dry.tables.find((x) => x.table.toLowerCase() === table.toLowerCase()) : undefined;
-    if (!t || t.fullBytes === null || pool === null || t.fullRows <= 0 || t.sourceRows <= t.fullRows) return false;
-    return 2 * t.fullBytes <= pool && (2 * t.fullBytes * t.sourceRows) / t.fullRows > pool;
+    return t !== undefined && outgrowsPool(t, pool);
   };
+  if (b.shadow.targetSettings === null && pool !== null && b.dry.tables.some((t) => outgrowsPool(t, pool))) {
+    warnings.push(`production's buffer pool is not known without --target: the shadow's (${Math.round(pool / 1048576)} MB) stands in for it when judging which tables outgrow memory`);
+  }
   const fullRows = (table: string | null): number | null => (table ? (b.dry.tables.find((t) => t.table.toLowerCase() === table.toLowerCase())?.fullRows ?? null) : null);
 
   const migrations = b.analysis.migrations.map((ma) => ({
@@ -276,14 +277,20 @@ function buildPlanReport(b: BuildInput): { report: ImpactReport; details: PlanDe
           : useExplain
             ? explainedRows.rows
             : scaledRows;
-        fit = isDml && rows !== null ? dmlFit(run, rows, outgrowsMemory(run.table)) : null;
+        const memoryBoundFactor = run.memoryBound?.factor ?? null;
+        if (run.memoryBound && run.memoryBound.poolBytes > run.memoryBound.wantedPoolBytes * 1.25) {
+          warnings.push(
+            `${ma.migration.name} statement ${st.index + 1}: production's table-to-pool ratio asks for a ${mib(run.memoryBound.wantedPoolBytes)} buffer pool on the shadow, but it went no lower than ${mib(run.memoryBound.poolBytes)}: the disk-bound slow-down measured there (×${run.memoryBound.factor.toFixed(2)}) may be larger in production`,
+          );
+        }
+        fit = isDml && rows !== null ? dmlFit(run, rows, outgrowsMemory(run.table), false, memoryBoundFactor) : null;
         // What the server did outranks the profile: a copy reports its rows, an accepted INSTANT is metadata-only.
         const copied = (full?.measurement.affectedRows ?? 0) > 0 && DDL_WITH_ALGORITHM.has(st.operation.kind);
         const sizeDependent = copied ? true : measuredInstant(run) ? false : sa.lock.sizeDependent;
         fit ??= extrapolateDuration(
           run.runs.map((r) => ({ rows: r.tableRows, durationMs: r.measurement.durationMs })),
           run.sourceRows ?? full!.tableRows,
-          { sizeDependent, outgrowsMemory: outgrowsMemory(run.table), sortBased: buildsIndexOnly(st) },
+          { sizeDependent, outgrowsMemory: outgrowsMemory(run.table), memoryBoundFactor, sortBased: buildsIndexOnly(st) },
         );
         estimate = { rows, durationMs: fit.durationMs, durationRangeMs: [fit.rangeMs[0], fit.rangeMs[1]], basis: isDml && useExplain ? 'explain' : 'shadow' };
       }
@@ -305,7 +312,8 @@ function buildPlanReport(b: BuildInput): { report: ImpactReport; details: PlanDe
         const stmtRows = ['delete', 'update'].includes(st.operation.kind) ? (estimate?.rows ?? null) : null;
         const altDml = ok && stmtRows !== null && a.alternative.kind === 'batched' ? dmlFit({ runs: a.runs }, stmtRows, outgrowsMemory(run?.table ?? null), true) : null;
         // TRUNCATE drops and recreates the table's storage: its time hardly depends on the rows.
-        const altOptions = instant || a.alternative.kind === 'truncate' ? { sizeDependent: false } : { outgrowsMemory: outgrowsMemory(run?.table ?? null) };
+        // Other rewrites of the statement meet the same table against the same pool: its measured slow-down stands in.
+        const altOptions = instant || a.alternative.kind === 'truncate' ? { sizeDependent: false } : { outgrowsMemory: outgrowsMemory(run?.table ?? null), memoryBoundFactor: run?.memoryBound?.factor ?? null };
         const altFit =
           altDml ??
           (ok
@@ -429,10 +437,10 @@ function transactionWarnings(migrations: readonly { readonly migration: Migratio
  * DML costs by the rows it changes, not by the table's size: a WHERE on a literal key range
  * matches all of a small shadow but a tenth of production. Null when the runs changed no rows.
  */
-function dmlFit(run: Pick<StatementRun, 'runs'>, targetRows: number, outgrowsMemory: boolean, chunked = false): DurationEstimate | null {
+function dmlFit(run: Pick<StatementRun, 'runs'>, targetRows: number, outgrowsMemory: boolean, chunked = false, memoryBoundFactor: number | null = null): DurationEstimate | null {
   const samples = run.runs.map((r) => ({ rows: r.measurement.affectedRows ?? 0, durationMs: r.measurement.durationMs }));
   if (samples.length === 0 || samples.some((x) => x.rows <= 0)) return null;
-  return extrapolateDuration(samples, targetRows, { sizeDependent: true, outgrowsMemory, chunked });
+  return extrapolateDuration(samples, targetRows, { sizeDependent: true, outgrowsMemory, chunked, memoryBoundFactor });
 }
 
 /** A secondary index build and nothing else: the server sorts the rows' keys (n·log n). */
@@ -453,6 +461,7 @@ function databaseOf(url: string): string | null {
   }
 }
 
+const mib = (bytes: number): string => `${Math.max(1, Math.round(bytes / 1048576))} MB`;
 const versionText = (v: ServerVersion): string => `${v.major}.${v.minor}.${v.patch}`;
 const clauseText = (c: { readonly algorithm: string; readonly lock: string | null }): string => (c.lock ? `ALGORITHM=${c.algorithm}, LOCK=${c.lock}` : `ALGORITHM=${c.algorithm}`);
 

@@ -17,6 +17,7 @@ import type { RunContext } from '../executor/run-context.js';
 import type { Migration, ParsedStatement, TableRef } from '../parser/statement.js';
 import { acquireRunnerLock } from '../state/runner-lock.js';
 import { StateStore } from '../state/state-store.js';
+import { MIN_POOL_BYTES, poolBytes, resizeBufferPool, waitForPurge } from './buffer-pool.js';
 import { registerCleanup } from './cleanup.js';
 import { loadTable } from './load.js';
 import { measureStatement, startProbe } from './probe.js';
@@ -105,6 +106,20 @@ export interface AlternativeRun {
 
 export type StatementStatus = 'measured' | 'failed' | 'session' | 'skipped' | 'not-run';
 
+/**
+ * The statement run once more at the full shadow size with the buffer pool shrunk so the table
+ * relates to it as the production table relates to the target's pool: how much slower the
+ * statement gets once its table no longer fits in memory, measured instead of assumed.
+ */
+export interface MemoryBoundRun {
+  /** The pool the run had, and the one the target's ratio asked for (larger when the server's minimum got in the way). */
+  readonly poolBytes: number;
+  readonly wantedPoolBytes: number;
+  readonly measurement: RunMeasurement;
+  /** measurement.durationMs over the full-size in-memory run's. */
+  readonly factor: number;
+}
+
 export interface StatementRun {
   readonly migration: string;
   readonly index: number;
@@ -116,6 +131,8 @@ export interface StatementRun {
   readonly runs: readonly SizedRun[];
   readonly clauseCheck: ClauseCheck | null;
   readonly alternatives: readonly AlternativeRun[];
+  /** Present when the table outgrows the target's buffer pool and the shadow is private; otherwise absent. */
+  readonly memoryBound?: MemoryBoundRun | null;
 }
 
 export interface DryRunResult {
@@ -176,6 +193,20 @@ export function shadowSizes(source: SchemaSource, budgetRows: number, fraction =
   });
 }
 
+/**
+ * The table fits the pool at the shadow's size but not at production's. A rebuild holds the table
+ * and its copy, so twice the size is compared.
+ */
+export function outgrowsPool(size: ShadowTableSize, poolBytes: number | null): boolean {
+  if (size.fullBytes === null || poolBytes === null || size.fullRows <= 0 || size.sourceRows <= size.fullRows) return false;
+  return 2 * size.fullBytes <= poolBytes && (2 * size.fullBytes * size.sourceRows) / size.fullRows > poolBytes;
+}
+
+/** Longest wait for InnoDB's purge before a memory-bound run. */
+const PURGE_WAIT_MS = 10_000;
+/** Full-size runs shorter than this are not about pages at all (metadata changes): no memory-bound run. */
+export const MEMORY_BOUND_MIN_MS = 15;
+
 export async function dryRun(input: DryRunInput): Promise<DryRunResult> {
   const started = Date.now();
   const shadow = input.shadow;
@@ -216,12 +247,16 @@ export async function dryRun(input: DryRunInput): Promise<DryRunResult> {
     // Measure.
     const altName = await extra.create('a');
     const alt: AltDb = { name: altName, url: extra.url(altName), bookkeeping: false };
-    // Repeats: tables as they were before the statement, and a copy of them to run it on again.
-    let repeat: StatementContext['repeat'] = null;
-    if ((input.measureRuns ?? 1) > 1) {
+    // The pool production tables are compared with (the shadow's own stands in without a target);
+    // only a private shadow's pool may be resized.
+    const pool = shadow.targetSettings?.bufferPoolBytes ?? shadow.settings.bufferPoolBytes;
+    const memoryBound = shadow.kind === 'private' && pool !== null && sizes.some((s) => outgrowsPool(s, pool)) ? { poolBytes: pool, shadowPoolBytes: await currentPool(shadow) } : null;
+    // Repeats and memory-bound runs: tables as they were before the statement, and a copy of them to run it on again.
+    let copies: StatementContext['copies'] = null;
+    if ((input.measureRuns ?? 1) > 1 || memoryBound) {
       const pristineName = await extra.create('p');
       const againName = await extra.create('q');
-      repeat = {
+      copies = {
         pristine: { name: pristineName, url: extra.url(pristineName), bookkeeping: false },
         again: { name: againName, url: extra.url(againName), bookkeeping: false },
       };
@@ -238,7 +273,7 @@ export async function dryRun(input: DryRunInput): Promise<DryRunResult> {
         if (failure) {
           statements.push(notRun(migration, st, `not run: statement ${failure.index + 1} of ${failure.migration} failed on the shadow`));
         } else {
-          const run = await runStatement({ input, migration, analysis, sessionSql, dbs, sizes, alt, repeat });
+          const run = await runStatement({ input, migration, analysis, sessionSql, dbs, sizes, alt, copies, memoryBound });
           statements.push(run);
           if (run.status === 'failed') {
             const error = run.runs.find((r) => r.measurement.error)?.measurement.error?.message ?? run.reason ?? 'failed';
@@ -374,8 +409,10 @@ interface StatementContext {
   readonly dbs: readonly Db[];
   readonly sizes: readonly ShadowTableSize[];
   readonly alt: AltDb;
-  /** Scratch databases for repeated measurements; null when measureRuns is 1. */
-  readonly repeat: { readonly pristine: AltDb; readonly again: AltDb } | null;
+  /** Scratch databases for repeated and memory-bound measurements; null when neither is wanted. */
+  readonly copies: { readonly pristine: AltDb; readonly again: AltDb } | null;
+  /** Production's pool and the private shadow's own; null when no memory-bound runs are made. */
+  readonly memoryBound: { readonly poolBytes: number; readonly shadowPoolBytes: number } | null;
 }
 
 function notRun(migration: Migration, st: ParsedStatement, reason: string): StatementRun {
@@ -423,6 +460,7 @@ async function runStatement(context: StatementContext): Promise<StatementRun> {
 
   const runs: SizedRun[] = [];
   let clauseCheck: ClauseCheck | null = null;
+  let memoryBound: MemoryBoundRun | null = null;
   let sql = st.sql;
   const clause = c.analysis.lock.clause;
   if (clause && (op.kind === 'alter-table' || op.kind === 'create-index' || op.kind === 'drop-index')) {
@@ -432,8 +470,11 @@ async function runStatement(context: StatementContext): Promise<StatementRun> {
   for (const db of c.dbs) {
     const measureHere = db.size === 'full' || scaled;
     const rows = cost ? (db.rows.get(lower(cost.table)) ?? 0) : 0;
-    const repeat = db.size === 'full' && repeatableAt(c, cost) ? c.repeat : null;
+    const repeat = db.size === 'full' && repeatableAt(c, cost) ? c.copies : null;
+    const boundable = db.size === 'full' && memoryBoundAt(c, cost) ? c.copies : null;
+    // Repeats copy from a pristine copy; a memory-bound run alone needs just one fresh copy, made now.
     if (repeat) await copyTables(db.name, repeat.pristine, st.tables);
+    else if (boundable) await copyTables(db.name, boundable.again, st.tables);
     if (measureHere) await settleWrites(c);
     let m = await runOne(c, db.url, primary, sql, measureHere);
     if (db.size === 'full' && sql !== st.sql) {
@@ -446,8 +487,13 @@ async function runStatement(context: StatementContext): Promise<StatementRun> {
       }
     }
     let repeats = 1;
-    if (repeat && m.error === null && m.durationMs < REPEAT_BELOW_MS) ({ measurement: m, repeats } = await medianOfRepeats(c, repeat, m, primary, sql));
+    if (repeat && m.error === null && m.durationMs < REPEAT_BELOW_MS && (c.input.measureRuns ?? 1) > 1) ({ measurement: m, repeats } = await medianOfRepeats(c, repeat, m, primary, sql));
     if (measureHere) runs.push({ size: db.size, tableRows: rows, measurement: m, repeats });
+    // Metadata-only by the server's word (INSTANT accepted) or the profile's, unless it copied rows after all.
+    const metadataOnly = (clauseCheck?.accepted === true && clauseCheck.algorithm === 'INSTANT') || (c.analysis.lock.sizeDependent === false && !(m.affectedRows ?? 0));
+    if (boundable && cost && m.error === null && m.durationMs >= MEMORY_BOUND_MIN_MS && !metadataOnly) {
+      memoryBound = await memoryBoundRun(c, boundable, cost, m, primary, sql, repeat !== null);
+    }
     if (m.error) {
       return Object.freeze({
         ...base,
@@ -458,16 +504,80 @@ async function runStatement(context: StatementContext): Promise<StatementRun> {
         runs: measureHere ? runs : [...runs, { size: db.size, tableRows: rows, measurement: m }],
         clauseCheck,
         alternatives,
+        memoryBound,
       });
     }
   }
-  return Object.freeze({ ...base, status: 'measured', reason: null, table: cost?.table ?? primary?.name ?? null, sourceRows: cost?.sourceRows ?? null, runs, clauseCheck, alternatives });
+  return Object.freeze({ ...base, status: 'measured', reason: null, table: cost?.table ?? primary?.name ?? null, sourceRows: cost?.sourceRows ?? null, runs, clauseCheck, alternatives, memoryBound });
+}
+
+/** Whether the statement gets a memory-bound run (see MemoryBoundRun). */
+function memoryBoundAt(c: StatementContext, cost: ShadowTableSize | null): boolean {
+  const st = c.analysis.statement;
+  if (!c.copies || !c.memoryBound || !cost || !outgrowsPool(cost, c.memoryBound.poolBytes)) return false;
+  // One table, as for repeats: the copy has to be the whole of what the statement works on.
+  return REPEATABLE_KINDS.has(st.operation.kind) && st.tables.length === 1;
+}
+
+/**
+ * Runs the statement on a fresh copy of its table with the private shadow's buffer pool shrunk to
+ * the production ratio (pool × shadow rows / production rows), then gives the pool back. A run
+ * that cannot be made (the server will not resize, the copy fails) leaves the factor unmeasured.
+ */
+async function memoryBoundRun(
+  c: StatementContext,
+  dbs: NonNullable<StatementContext['copies']>,
+  cost: ShadowTableSize,
+  inMemory: RunMeasurement,
+  table: TableRef | null,
+  sql: string,
+  /** Repeats used the `again` copy: make a fresh one from the pristine copy (otherwise it is fresh already). */
+  refresh: boolean,
+): Promise<MemoryBoundRun | null> {
+  const bound = c.memoryBound!;
+  const wanted = Math.floor((bound.poolBytes * cost.fullRows) / cost.sourceRows);
+  const admin = await connect(c.input.shadow.url);
+  try {
+    if (refresh) await copyTables(dbs.pristine.name, dbs.again, c.analysis.statement.tables);
+    await settleWrites(c, PURGE_WAIT_MS);
+    let poolBytes: number;
+    try {
+      poolBytes = await resizeBufferPool(admin, Math.max(MIN_POOL_BYTES, wanted));
+    } catch {
+      return null;
+    }
+    let m: RunMeasurement;
+    try {
+      m = await runOne(c, dbs.again.url, table ? { schema: null, name: table.name } : null, sql, true);
+    } finally {
+      // Every later measurement depends on the pool being back: failing here ends the dry run.
+      await resizeBufferPool(admin, bound.shadowPoolBytes).catch((error: unknown) => {
+        throw new ShadowError(`the shadow's buffer pool could not be restored after a memory-bound run: ${(error as Error).message}`, { cause: error });
+      });
+    }
+    if (m.error) return null;
+    return Object.freeze({ poolBytes, wantedPoolBytes: wanted, measurement: m, factor: m.durationMs / Math.max(1, inMemory.durationMs) });
+  } catch (error) {
+    if (error instanceof ShadowError) throw error;
+    return null;
+  } finally {
+    await admin.end().catch(() => {});
+  }
+}
+
+async function currentPool(shadow: Shadow): Promise<number> {
+  const conn = await connect(shadow.url);
+  try {
+    return await poolBytes(conn);
+  } finally {
+    await conn.end().catch(() => {});
+  }
 }
 
 /** Whether the statement's full-size measurement may be repeated (see REPEAT_BELOW_MS). */
 function repeatableAt(c: StatementContext, cost: ShadowTableSize | null): boolean {
   const st = c.analysis.statement;
-  if (!c.repeat) return false;
+  if (!c.copies || (c.input.measureRuns ?? 1) <= 1) return false;
   // Size-independent (metadata-only) statements are not extrapolated: their runs at every size are samples already.
   if (c.analysis.lock.sizeDependent === false) return false;
   if (!REPEATABLE_KINDS.has(st.operation.kind) || !cost || cost.fullBytes === null) return false;
@@ -483,7 +593,7 @@ function repeatableAt(c: StatementContext, cost: ShadowTableSize | null): boolea
  */
 async function medianOfRepeats(
   c: StatementContext,
-  dbs: NonNullable<StatementContext['repeat']>,
+  dbs: NonNullable<StatementContext['copies']>,
   first: RunMeasurement,
   table: TableRef | null,
   sql: string,
@@ -564,6 +674,8 @@ async function copyTables(source: string, alt: AltDb, tables: readonly TableRef[
   const conn = await connect(alt.url);
   try {
     await conn.query('SET SESSION foreign_key_checks = 0, SESSION unique_checks = 0');
+    // Scratch copies are not what is measured: keep them out of a binary log the shadow may write like the target.
+    await conn.query('SET SESSION sql_log_bin = 0').catch(() => {});
     const names = new Map(tables.map((t) => [lower(t.name), t.name]));
     const fks = await foreignKeys(conn, source);
     // Children of the copied tables run their checks and cascades on every delete or key update.
@@ -634,8 +746,19 @@ async function foreignKeys(conn: Connection, database: string): Promise<ForeignK
 const SETTLE_MAX_MS = 3000;
 
 /** On a private shadow (ours alone), lets earlier writes reach the disk before the next measurement. */
-async function settleWrites(c: StatementContext): Promise<void> {
+async function settleWrites(c: StatementContext, purgeMaxMs = SETTLE_MAX_MS): Promise<void> {
   if (c.input.shadow.kind !== 'private') return;
+  // Rows deleted or changed by what ran before are purged in the background; a statement timed
+  // meanwhile shares the pages and the disk with that work (a memory-bound DELETE took 1.6 s
+  // after the purge had caught up and 17.8 s while it had not).
+  const conn = await connect(c.input.shadow.url).catch(() => null);
+  if (conn) {
+    try {
+      await waitForPurge(conn, purgeMaxMs);
+    } finally {
+      await conn.end().catch(() => {});
+    }
+  }
   await flushDirtyPages(c.input.shadow.url, SETTLE_MAX_MS).catch(() => 0);
 }
 

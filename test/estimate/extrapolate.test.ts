@@ -116,22 +116,39 @@ describe('super-linear growth', () => {
 });
 
 describe('tables that outgrow the buffer pool', () => {
-  it('raises the estimate and its upper end', () => {
-    const samples = [
-      { rows: 25_000, durationMs: 300 },
-      { rows: 100_000, durationMs: 1200 },
-    ];
+  const samples = [
+    { rows: 25_000, durationMs: 300 },
+    { rows: 100_000, durationMs: 1200 },
+  ];
+
+  it('applies the measured slow-down to the point and the range', () => {
+    const inMemory = extrapolateDuration(samples, 1_000_000);
+    const onDisk = extrapolateDuration(samples, 1_000_000, { outgrowsMemory: true, memoryBoundFactor: 1.8 });
+    expect(onDisk.durationMs / inMemory.durationMs).toBeCloseTo(1.8, 2);
+    expect(onDisk.rangeMs[0]).toBeGreaterThan(inMemory.rangeMs[0]);
+    expect(onDisk.rangeMs[1]).toBeGreaterThan(onDisk.durationMs);
+    expect(onDisk.explanation).toMatch(/×1\.80 .*buffer pool shrunk/);
+  });
+
+  it('never lowers the estimate when the small-pool run happened to be faster', () => {
+    const inMemory = extrapolateDuration(samples, 1_000_000);
+    const onDisk = extrapolateDuration(samples, 1_000_000, { outgrowsMemory: true, memoryBoundFactor: 0.9 });
+    expect(onDisk.durationMs).toBe(inMemory.durationMs);
+  });
+
+  it('without a measurement keeps the in-memory point and widens only the upper end', () => {
     const inMemory = extrapolateDuration(samples, 1_000_000);
     const onDisk = extrapolateDuration(samples, 1_000_000, { outgrowsMemory: true });
-    expect(onDisk.durationMs).toBeGreaterThan(inMemory.durationMs * 1.2);
-    expect(onDisk.rangeMs[1]).toBeGreaterThan(inMemory.rangeMs[1] * 1.8);
-    expect(onDisk.explanation).toMatch(/buffer pool/);
+    expect(onDisk.durationMs).toBe(inMemory.durationMs);
+    expect(onDisk.rangeMs[0]).toBe(inMemory.rangeMs[0]);
+    expect(onDisk.rangeMs[1]).toBeCloseTo(inMemory.rangeMs[1] * 2.5, 0);
+    expect(onDisk.explanation).toMatch(/not measured/);
   });
 });
 
 describe('chunked work', () => {
   it('stays linear in rows even when two points suggest faster growth', () => {
-    const e = extrapolateDuration([{ rows: 50_000, durationMs: 700 }, { rows: 200_000, durationMs: 3800 }], 9_000_000, { chunked: true, outgrowsMemory: true });
+    const e = extrapolateDuration([{ rows: 50_000, durationMs: 700 }, { rows: 200_000, durationMs: 3800 }], 9_000_000, { chunked: true, outgrowsMemory: true, memoryBoundFactor: 2 });
     // Straight line through the two points, no power law, no disk-bound factor.
     const slope = (3800 - 700) / 150_000;
     const line = 3800 + slope * (9_000_000 - 200_000);

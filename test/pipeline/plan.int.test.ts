@@ -138,6 +138,27 @@ describeOnServers('plan', (db) => {
     expect(outcome.details.statements[2]!.estimate.explanation).toMatch(/8,000 rows?.*median of 3 runs on fresh copies/);
   }, 180_000);
 
+  it('a table that outgrows the buffer pool in production gets a run with the private shadow\'s pool shrunk to the same ratio', async () => {
+    const dir = migrationsDir({ '001_copy.sql': 'ALTER TABLE post ADD COLUMN flag TINYINT NOT NULL DEFAULT 0, ALGORITHM=COPY;\nALTER TABLE post ADD COLUMN note VARCHAR(20) NULL;\n' });
+    // 20,000 shadow rows fit the private server's pool; the 2,000,000 of production do not.
+    const input: PlanInput = {
+      ...offlineInput(dir, { author: 300, post: 2_000_000 }, 20_000),
+      config: config({ shadow: 'auto', server: `${db().version.flavor}:${db().version.major}.${db().version.minor}` }),
+      searchPath: searchPath(db().version.flavor),
+    };
+    const outcome = await planMigrations(input);
+    const copy = outcome.details.statements[0]!;
+    expect(outcome.report.migrations[0]!.statements[0]!.measurement?.error).toBeNull();
+    expect(copy.estimate.explanation).toMatch(/outgrows the buffer pool: ×\d+\.\d\d for that, measured with the shadow's buffer pool shrunk/);
+    // Without a target the shadow's own pool stands in for production's, and says so; the ratio
+    // (a 20,000 / 2,000,000 share of the pool) is below the smallest pool drydock asks for.
+    const warnings = outcome.report.warnings.join('\n');
+    expect(warnings).toMatch(/production's buffer pool is not known without --target/);
+    expect(warnings).toMatch(/001_copy statement 1: production's table-to-pool ratio asks for a \d+ MB buffer pool on the shadow, but it went no lower than \d+ MB/);
+    // Metadata-only changes are not given such a run: their time does not depend on pages.
+    expect(outcome.details.statements[1]!.estimate.explanation).not.toMatch(/shrunk/);
+  }, 180_000);
+
   it('target mode with a SELECT-only user and --shadow auto: reads sizes and EXPLAIN rows, never writes', async () => {
     const conn = db().conn;
     for (const stmt of SCHEMA.split(';').map((s) => s.trim()).filter(Boolean)) await conn.query(stmt);

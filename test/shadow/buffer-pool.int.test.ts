@@ -1,0 +1,57 @@
+// Shrinking a private shadow's buffer pool for one measurement and giving it back, on real servers:
+// the pool really holds fewer pages while shrunk, a scan of a table that no longer fits reads from
+// disk, and the size comes back afterwards.
+import { delimiter } from 'node:path';
+import type mysql from 'mysql2/promise';
+import { expect, it } from 'vitest';
+import { connect } from '../../src/db/connection.js';
+import { MIN_POOL_BYTES, poolBytes, resizeBufferPool } from '../../src/shadow/buffer-pool.js';
+import { startPrivateServer } from '../../src/shadow/server.js';
+import { describeOnServers } from '../helpers/servers.js';
+
+const MB = 1024 * 1024;
+
+async function status(conn: mysql.Connection, name: string): Promise<number> {
+  const [rows] = await conn.query<mysql.RowDataPacket[]>('SHOW GLOBAL STATUS LIKE ?', [name]);
+  return Number(rows[0]?.['Value']);
+}
+
+describeOnServers('buffer pool resizing on a private shadow', (db) => {
+  it('shrinks to a few MB, makes a scan of a bigger table read from disk, and grows back', async () => {
+    const bindir = process.env['DRYDOCK_TEST_MYSQL_BINDIR'];
+    const path = db().version.flavor === 'mysql' && bindir ? bindir + delimiter + (process.env['PATH'] ?? '') : undefined;
+    const server = await startPrivateServer({ flavor: db().version.flavor, bufferPoolBytes: 128 * MB, ...(path ? { searchPath: path } : {}) });
+    const conn = await connect(server.url);
+    try {
+      await conn.query('CREATE DATABASE pool_test');
+      await conn.query('USE pool_test');
+      await conn.query('CREATE TABLE t (id INT PRIMARY KEY, pad CHAR(200) NOT NULL)');
+      // About 40 MB of rows: fits 128 MB, not 8 MB.
+      await conn.query('SET SESSION cte_max_recursion_depth = 200000').catch(() => {});
+      await conn.query('SET SESSION max_recursive_iterations = 200000').catch(() => {});
+      await conn.query("INSERT INTO t WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < 160000) SELECT n, REPEAT('x', 200) FROM s");
+      await conn.query('SELECT COUNT(*) FROM t FORCE INDEX (PRIMARY) WHERE pad <> ""'); // warm: all in memory
+      const pagesFull = await status(conn, 'Innodb_buffer_pool_pages_total');
+      const readsBefore = await status(conn, 'Innodb_pages_read');
+      await conn.query('SELECT COUNT(*) FROM t FORCE INDEX (PRIMARY) WHERE pad <> ""');
+      expect(await status(conn, 'Innodb_pages_read')).toBe(readsBefore);
+
+      const got = await resizeBufferPool(conn, MIN_POOL_BYTES);
+      expect(got).toBeGreaterThanOrEqual(MIN_POOL_BYTES);
+      expect(got).toBeLessThan(16 * MB);
+      expect(await poolBytes(conn)).toBe(got);
+      const pagesSmall = await status(conn, 'Innodb_buffer_pool_pages_total');
+      expect(pagesSmall).toBeLessThan(pagesFull / 8);
+      const readsShrunk = await status(conn, 'Innodb_pages_read');
+      await conn.query('SELECT COUNT(*) FROM t FORCE INDEX (PRIMARY) WHERE pad <> ""');
+      // Most of the table's ~2,500 pages had to come from disk.
+      expect((await status(conn, 'Innodb_pages_read')) - readsShrunk).toBeGreaterThan(1000);
+
+      expect(await resizeBufferPool(conn, 128 * MB)).toBe(128 * MB);
+      expect(await status(conn, 'Innodb_buffer_pool_pages_total')).toBeGreaterThanOrEqual(pagesFull * 0.95);
+    } finally {
+      await conn.end().catch(() => {});
+      await server.stop();
+    }
+  }, 120_000);
+});
