@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 
 const runs = Number(process.argv[2] ?? 3);
-const ARGS = ['drydock', 'plan', 'examples/outage/migrations', '--schema', 'examples/outage/schema.sql', '--sizes', 'examples/outage/sizes.txt', '--shadow-rows', '200000'];
+const ARGS = ['drydock', 'plan', 'examples/outage/migrations', '--schema', 'examples/outage/schema.sql', '--sizes', 'examples/outage/sizes.txt', '--shadow-rows', '100000'];
 
 if (!existsSync('dist/src/cli/main.js')) {
   process.stderr.write('plan-demo: dist/ is missing; run npm run build first\n');
