@@ -17,6 +17,14 @@ export interface ExplainedRows {
    * 10% for an unindexed `=`, MariaDB none at all) over the rows it examines, not an index estimate.
    */
   readonly guessed: boolean;
+  /**
+   * An index range estimate whose known InnoDB biases may apply: estimates of ranges spanning
+   * more than a few leaf pages are doubled ("our algorithm tends to underestimate", MySQL bug
+   * #117164), and every range estimate is capped at half the table's rows.
+   */
+  readonly range: boolean;
+  /** The estimate sits at InnoDB's cap of half the table: the real count may be anything above it. */
+  readonly atCap: boolean;
 }
 
 /** Whether EXPLAIN can tell the rows of this statement. */
@@ -40,7 +48,7 @@ export async function explainAffectedRows(session: TargetSession, statement: Par
   try {
     const rows = await explainJson(session, `EXPLAIN FORMAT=JSON ${statement.sql.replace(/[\s;]+$/, '')}`);
     const n = rowsFromExplainJson(rows, table.name, tableRows);
-    if (n !== null) return Object.freeze({ rows: cap(n.rows), via: 'statement' as const, guessed: n.guessed });
+    if (n !== null) return Object.freeze({ rows: cap(n.rows), via: 'statement' as const, guessed: n.guessed, ...rangeFacts(n, tableRows) });
   } catch {
     // No DELETE/UPDATE privilege (a read-only user), or a statement EXPLAIN refuses: try the SELECT form.
   }
@@ -50,10 +58,15 @@ export async function explainAffectedRows(session: TargetSession, statement: Par
     // The session's statement time limit bounds it; EXPLAIN does not run the SELECT anyway.
     const rows = await explainJson(session, `EXPLAIN FORMAT=JSON ${select}`);
     const n = rowsFromExplainJson(rows, table.name, tableRows);
-    return n === null ? null : Object.freeze({ rows: cap(n.rows), via: 'select' as const, guessed: n.guessed });
+    return n === null ? null : Object.freeze({ rows: cap(n.rows), via: 'select' as const, guessed: n.guessed, ...rangeFacts(n, tableRows) });
   } catch {
     return null;
   }
+}
+
+function rangeFacts(n: { readonly rows: number; readonly range: boolean }, tableRows: number | null): { range: boolean; atCap: boolean } {
+  // The cap is stat_n_rows / 2, and information_schema's count is an estimate too: allow a few percent.
+  return { range: n.range, atCap: n.range && tableRows !== null && tableRows > 0 && n.rows >= tableRows * 0.47 && n.rows <= tableRows * 0.53 };
 }
 
 const schemaFor = (t: TableRef, database: string): TableRef => ({ schema: t.schema ?? database, name: t.name });
@@ -82,7 +95,7 @@ interface TableNode {
  * Reads the DML's table node out of an EXPLAIN FORMAT=JSON document (MariaDB's and MySQL's
  * version-1 shapes): rows examined × filtered. "Deleting all rows" means the whole table.
  */
-export function rowsFromExplainJson(doc: unknown, table: string, tableRows: number | null): { readonly rows: number; readonly guessed: boolean } | null {
+export function rowsFromExplainJson(doc: unknown, table: string, tableRows: number | null): { readonly rows: number; readonly guessed: boolean; readonly range: boolean } | null {
   const nodes: TableNode[] = [];
   let deletesAll = false;
   const walk = (v: unknown): void => {
@@ -100,7 +113,7 @@ export function rowsFromExplainJson(doc: unknown, table: string, tableRows: numb
     for (const x of Object.values(o)) walk(x);
   };
   walk(doc);
-  if (deletesAll) return tableRows === null ? null : { rows: tableRows, guessed: false };
+  if (deletesAll) return tableRows === null ? null : { rows: tableRows, guessed: false, range: false };
   const lower = table.toLowerCase();
   const node =
     nodes.find((n) => (n.delete || n.update) && n.table_name?.toLowerCase() === lower) ??
@@ -112,5 +125,7 @@ export function rowsFromExplainJson(doc: unknown, table: string, tableRows: numb
   const filtered = node.filtered === undefined ? 100 : Number(node.filtered);
   const pct = Number.isFinite(filtered) ? Math.min(100, Math.max(0, filtered)) : 100;
   const guessed = node.access_type === 'ALL' && node.attached_condition !== undefined;
-  return { rows: Math.round((examined * pct) / 100), guessed };
+  // A full scan whose `filtered` came from a range estimate on an index (MariaDB) carries the same biases.
+  const range = node.access_type === 'range' || (node.access_type === 'ALL' && pct < 100);
+  return { rows: Math.round((examined * pct) / 100), guessed, range };
 }

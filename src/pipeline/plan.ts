@@ -30,7 +30,7 @@ import { dryRun, outgrowsPool, type DryRunProgress, type DryRunResult, type RunM
 import { schemaFromFile, schemaFromTarget, withProductionSizes, type SchemaSource } from '../shadow/schema-source.js';
 import { createShadow, serverIdentity, type ServerIdentity, type Shadow } from '../shadow/shadow-database.js';
 import { migrationPaths } from './lint.js';
-import { explainAffectedRows, explainable } from './explain-rows.js';
+import { explainAffectedRows, explainable, type ExplainedRows } from './explain-rows.js';
 import { transactionGroups } from './transaction-groups.js';
 
 export const DEFAULT_SHADOW_ROWS = 1_000_000;
@@ -172,7 +172,7 @@ export async function planMigrations(input: PlanInput): Promise<PlanOutcome> {
     });
 
     // Rows of DML on the target, from its optimizer.
-    const explained = new Map<string, { readonly rows: number; readonly guessed: boolean }>();
+    const explained = new Map<string, ExplainedRows>();
     if (session) {
       for (const m of migrations) {
         for (const st of m.statements) {
@@ -231,7 +231,7 @@ interface BuildInput {
   readonly source: SchemaSource;
   readonly analysis: AnalysisResult;
   readonly dry: DryRunResult;
-  readonly explained: ReadonlyMap<string, { readonly rows: number; readonly guessed: boolean }>;
+  readonly explained: ReadonlyMap<string, ExplainedRows>;
   readonly targetUrl: string | null;
   readonly budgetRows: number;
   readonly identity: ServerIdentity | null;
@@ -261,6 +261,7 @@ function buildPlanReport(b: BuildInput): { report: ImpactReport; details: PlanDe
       const extra: Finding[] = [];
       let estimate: StatementEstimate | null = null;
       let fit: DurationEstimate | null = null;
+      let rowsNote = '';
       if (run && run.status === 'measured' && run.runs.length > 0) {
         const explainedRows = b.explained.get(`${ma.migration.name}#${st.index}`);
         const shadowRows = full?.measurement.affectedRows ?? null;
@@ -268,7 +269,11 @@ function buildPlanReport(b: BuildInput): { report: ImpactReport; details: PlanDe
         const isDml = ['delete', 'update', 'insert'].includes(st.operation.kind);
         // For a full scan EXPLAIN's filter is a rule of thumb: the shadow's match rate, on rows
         // shaped like the target's, is the better number then.
-        const useExplain = explainedRows !== undefined && !(explainedRows.guessed && scaledRows !== null);
+        const biased = explainedRows !== undefined && explainBiased(explainedRows, scaledRows);
+        const useExplain = explainedRows !== undefined && !(explainedRows.guessed && scaledRows !== null) && !biased;
+        if (biased && isDml) {
+          rowsNote = `; rows from the shadow (${scaledRows!.toLocaleString('en-US')}), not EXPLAIN's ${explainedRows.rows.toLocaleString('en-US')}: InnoDB ${explainedRows.atCap ? 'caps range estimates at half the table' : 'counts large ranges twice over'}`;
+        }
         // DDL works over the whole table (none of it when metadata-only); DML over the rows it matched.
         const rows = !isDml
           ? sa.lock.sizeDependent === false || measuredInstant(run)
@@ -341,7 +346,7 @@ function buildPlanReport(b: BuildInput): { report: ImpactReport; details: PlanDe
           status: run?.status ?? 'not-run',
           clause: run?.clauseCheck?.accepted ? { algorithm: run.clauseCheck.algorithm, lock: run.clauseCheck.lock } : null,
           clauseRefused: run?.clauseCheck && !run.clauseCheck.accepted ? run.clauseCheck.error : null,
-          estimate: { model: fit?.model ?? null, explanation: fit ? `${fit.explanation}${repeatedNote(run)}` : (run?.reason ?? null) },
+          estimate: { model: fit?.model ?? null, explanation: fit ? `${fit.explanation}${repeatedNote(run)}${rowsNote}` : (run?.reason ?? null) },
           alternatives: (run?.alternatives ?? []).map((a) => ({ kind: a.alternative.kind, measured: a.runs.length > 0 && a.error === null, error: a.error })),
         }),
       );
@@ -437,6 +442,18 @@ function transactionWarnings(migrations: readonly { readonly migration: Migratio
  * DML costs by the rows it changes, not by the table's size: a WHERE on a literal key range
  * matches all of a small shadow but a tenth of production. Null when the runs changed no rows.
  */
+/**
+ * InnoDB's range estimates are biased in two known ways (see ExplainedRows.range): at the cap of
+ * half the table the real count may be far above; a large range is counted twice over. Where the
+ * shadow's count (its rows follow the sampled value ranges, keys included) shows either, it is
+ * the better number.
+ */
+export function explainBiased(explained: Pick<ExplainedRows, 'rows' | 'range' | 'atCap'>, shadowRows: number | null): boolean {
+  if (!explained.range || shadowRows === null || shadowRows <= 0) return false;
+  if (explained.atCap) return shadowRows > explained.rows;
+  return explained.rows >= 10_000 && shadowRows >= explained.rows * 0.35 && shadowRows <= explained.rows * 0.65;
+}
+
 function dmlFit(run: Pick<StatementRun, 'runs'>, targetRows: number, outgrowsMemory: boolean, chunked = false, memoryBoundFactor: number | null = null): DurationEstimate | null {
   const samples = run.runs.map((r) => ({ rows: r.measurement.affectedRows ?? 0, durationMs: r.measurement.durationMs }));
   if (samples.length === 0 || samples.some((x) => x.rows <= 0)) return null;

@@ -115,7 +115,7 @@ function integerSpace(input: SpaceInput, t: string): ColumnSpace {
   const [sMin, sMax, uMax] = INT_RANGES[t]!;
   const typeLo = input.column.unsigned ? 0 : sMin;
   const typeHi = input.column.unsigned ? uMax : sMax;
-  if (input.fromOne) return numericSpace(1, typeHi, 1, true, null);
+  if (input.fromOne) return sequenceSpace(input, typeHi);
   // TINYINT(1) is how MySQL spells BOOLEAN.
   if (t === 'TINYINT' && input.column.length === 1 && !input.stats) return numericSpace(0, 1, 1, true, null);
   const defHi = Math.min(typeHi, Math.max(1000, input.rows * 10));
@@ -123,6 +123,28 @@ function integerSpace(input: SpaceInput, t: string): ColumnSpace {
   // A unique column needs room for every row even when the sample's range was narrow.
   const hi = hi0 - lo + 1 < input.needed ? Math.min(typeHi, lo + input.needed - 1) : hi0;
   return numericSpace(lo, hi, 1, true, null);
+}
+
+/**
+ * An integer primary key, in ascending order (rows load in key order). Sampled from a target, the
+ * rows' keys spread evenly over the sampled range, so a range condition on the key (`id <= 100000`
+ * on a table whose ids run to 1,000,000) selects the share of rows it does in production; without
+ * a sample, or when the range is too narrow, 1, 2, 3, …
+ */
+function sequenceSpace(input: SpaceInput, typeHi: number): ColumnSpace {
+  const lo = num(input.stats?.min);
+  const hi = num(input.stats?.max);
+  const rows = Math.max(1, input.needed);
+  if (lo === null || hi === null || lo < 1 || hi > typeHi || hi - lo + 1 < 2 * rows) return numericSpace(1, typeHi, 1, true, null);
+  const span = hi - lo + 1;
+  return {
+    capacity: typeHi - hi + rows,
+    // Strictly increasing: the first `rows` values step through [lo, hi], later ones continue past hi.
+    at: (k) => String(k < rows ? lo + Math.floor((k * span) / rows) : hi + 1 + (k - rows)),
+    wrap: null,
+    numeric: true,
+    plainText: true,
+  };
 }
 
 function decimalSpace(input: SpaceInput): ColumnSpace {

@@ -117,6 +117,23 @@ describe('planTables', () => {
     expect(nulls).toBeLessThan(0.15);
   });
 
+  it('spreads an integer primary key over the sampled key range, in ascending order', () => {
+    const d = table('CREATE TABLE e (id INT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY, v INT NOT NULL)');
+    const idStats: ColumnStats = { column: 'id', sampledRows: 10_000, nullFraction: 0, distinct: 1_000_000, sampleDistinct: 10_000, min: '1', max: '1000000', avgLength: null, minLength: null, maxLength: null, topValues: [] };
+    const p = planTables([{ definition: d, rows: 10_000, stats: [idStats], sourceRows: 1_000_000 }], { seed: 3 })[0]!;
+    const ids = values(p, 'id').map(Number);
+    expect(ids[0]).toBe(1);
+    for (let i = 1; i < ids.length; i++) expect(ids[i]!).toBeGreaterThan(ids[i - 1]!);
+    expect(ids[ids.length - 1]!).toBeLessThanOrEqual(1_000_000);
+    // A range on the key selects the share of rows it selects in production.
+    expect(ids.filter((x) => x <= 100_000).length / ids.length).toBeCloseTo(0.1, 2);
+    // Without a sample (offline), or at production size, the keys are 1, 2, 3, …
+    const offline = planTables([{ definition: d, rows: 1000 }], { seed: 3 })[0]!;
+    expect(values(offline, 'id').slice(0, 3)).toEqual(['1', '2', '3']);
+    const full = planTables([{ definition: d, rows: 1_000_000, stats: [idStats], sourceRows: 1_000_000 }], { seed: 3 })[0]!;
+    expect(values(full, 'id', 3)).toEqual(['1', '2', '3']);
+  });
+
   it('follows sampled stats: null fraction, distinct count, range, top-value skew', () => {
     const d = table('CREATE TABLE s (id BIGINT NOT NULL PRIMARY KEY, status VARCHAR(12) NULL, qty INT NOT NULL)');
     const stats: ColumnStats[] = [
