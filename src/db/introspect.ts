@@ -370,12 +370,15 @@ export async function sampleColumnStats(session: TargetSession, table: TableSnap
   const primary = def.indexes.find((ix) => ix.kind === 'primary');
   const pkCol = primary?.columns.length === 1 ? def.columns.find((c) => c.name.toLowerCase() === primary.columns[0]!.name.toLowerCase()) : undefined;
   let rows: mysql.RowDataPacket[] = [];
+  // The key's true range (two index dives), which the sample's windows only approximate.
+  let keyRange: { readonly lo: number; readonly hi: number } | null = null;
   if (pkCol && kindOf(pkCol.dataType) === 'number' && pkCol.dataType.toUpperCase() !== 'BIT') {
     const pk = quoteId(pkCol.name);
     const range = await select(session, `SELECT MIN(${pk}) AS lo, MAX(${pk}) AS hi FROM ${from}`, [], timeoutMs);
     const lo = Number(range[0]?.['lo']);
     const hi = Number(range[0]?.['hi']);
-    if (Number.isFinite(lo) && Number.isFinite(hi)) {
+    if (range[0]?.['lo'] !== null && Number.isFinite(lo) && Number.isFinite(hi)) {
+      keyRange = { lo, hi };
       const windows = Math.max(1, options.windows ?? 10);
       const per = Math.max(1, Math.ceil(sampleRows / windows));
       let state = (options.seed ?? 0x9e3779b9) >>> 0;
@@ -397,7 +400,12 @@ export async function sampleColumnStats(session: TargetSession, table: TableSnap
   } else {
     rows = await select(session, `SELECT ${list} FROM ${from} LIMIT ${sampleRows}`, [], timeoutMs);
   }
-  return Object.freeze(columns.map((c, x) => summarise(c.name, kinds[x]!, x, rows, table.rows, options.values ?? 'frequent')));
+  return Object.freeze(
+    columns.map((c, x) => {
+      const st = summarise(c.name, kinds[x]!, x, rows, table.rows, options.values ?? 'frequent');
+      return keyRange && c === pkCol ? Object.freeze({ ...st, min: String(keyRange.lo), max: String(keyRange.hi) }) : st;
+    }),
+  );
 }
 
 function summarise(name: string, kind: ColumnKind, x: number, rows: readonly mysql.RowDataPacket[], tableRows: number | null, policy: 'frequent' | 'none'): ColumnStats {

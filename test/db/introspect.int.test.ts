@@ -109,6 +109,9 @@ describeOnServers('read-only target introspection', (db) => {
     expect(by.get('customer_id')!.topValues[0]).toMatchObject({ value: '1' });
     const id = by.get('id')!;
     expect(id.distinct).toBeGreaterThan(800); // unique in the sample: scaled to the table
+    // The key's range is the table's own (MIN/MAX by index), not the sample windows' narrower one.
+    const [keys] = await db().conn.query<mysql.RowDataPacket[]>('SELECT MIN(id) AS lo, MAX(id) AS hi FROM orders');
+    expect([id.min, id.max]).toEqual([String(keys[0]!['lo']), String(keys[0]!['hi'])]);
     const [customers] = await introspectTables(session, ['customers'], { includeReferencing: false });
     const cstats = await sampleColumnStats(session, customers!, { sampleRows: 1000 });
     const email = cstats.find((s) => s.column === 'email')!;
