@@ -439,10 +439,6 @@ function transactionWarnings(migrations: readonly { readonly migration: Migratio
 }
 
 /**
- * DML costs by the rows it changes, not by the table's size: a WHERE on a literal key range
- * matches all of a small shadow but a tenth of production. Null when the runs changed no rows.
- */
-/**
  * InnoDB's range estimates are biased in two known ways (see ExplainedRows.range): at the cap of
  * half the table the real count may be far above; a large range is counted twice over. Where the
  * shadow's count (its rows follow the sampled value ranges, keys included) shows either, it is
@@ -454,6 +450,10 @@ export function explainBiased(explained: Pick<ExplainedRows, 'rows' | 'range' | 
   return explained.rows >= 10_000 && shadowRows >= explained.rows * 0.35 && shadowRows <= explained.rows * 0.65;
 }
 
+/**
+ * DML costs by the rows it changes, not by the table's size: a WHERE on a literal key range
+ * matches all of a small shadow but a tenth of production. Null when the runs changed no rows.
+ */
 function dmlFit(run: Pick<StatementRun, 'runs'>, targetRows: number, outgrowsMemory: boolean, chunked = false, memoryBoundFactor: number | null = null): DurationEstimate | null {
   const samples = run.runs.map((r) => ({ rows: r.measurement.affectedRows ?? 0, durationMs: r.measurement.durationMs }));
   if (samples.length === 0 || samples.some((x) => x.rows <= 0)) return null;

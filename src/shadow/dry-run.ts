@@ -541,13 +541,10 @@ async function memoryBoundRun(
     if (refresh) await copyTables(dbs.pristine.name, dbs.again, c.analysis.statement.tables);
     await settleWrites(c, PURGE_WAIT_MS);
     let poolBytes: number;
-    try {
-      poolBytes = await resizeBufferPool(admin, Math.max(MIN_POOL_BYTES, wanted));
-    } catch {
-      return null;
-    }
     let m: RunMeasurement;
     try {
+      // A shrink that fails or times out may have changed the pool anyway: the restore below runs regardless.
+      poolBytes = await resizeBufferPool(admin, Math.max(MIN_POOL_BYTES, wanted));
       m = await runOne(c, dbs.again.url, table ? { schema: null, name: table.name } : null, sql, true);
     } finally {
       // Every later measurement depends on the pool being back: failing here ends the dry run.
