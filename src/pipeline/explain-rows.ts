@@ -69,6 +69,18 @@ function rangeFacts(n: { readonly rows: number; readonly range: boolean }, table
   return { range: n.range, atCap: n.range && tableRows !== null && tableRows > 0 && n.rows >= tableRows * 0.47 && n.rows <= tableRows * 0.53 };
 }
 
+/**
+ * InnoDB's range estimates are biased in two known ways (see ExplainedRows.range): at the cap of
+ * half the table the real count may be far above; a large range is counted twice over. Where the
+ * shadow's count (its rows follow the sampled value ranges, keys included) shows either, it is
+ * the better number.
+ */
+export function explainBiased(explained: Pick<ExplainedRows, 'rows' | 'range' | 'atCap'>, shadowRows: number | null): boolean {
+  if (!explained.range || shadowRows === null || shadowRows <= 0) return false;
+  if (explained.atCap) return shadowRows > explained.rows;
+  return explained.rows >= 10_000 && shadowRows >= explained.rows * 0.35 && shadowRows <= explained.rows * 0.65;
+}
+
 const schemaFor = (t: TableRef, database: string): TableRef => ({ schema: t.schema ?? database, name: t.name });
 
 async function explainJson(session: TargetSession, sql: string): Promise<unknown> {

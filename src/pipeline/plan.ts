@@ -26,11 +26,11 @@ import {
   type StatementMeasurement,
 } from '../report/impact-report.js';
 import { formatDuration } from '../report/format-duration.js';
-import { dryRun, outgrowsPool, type DryRunProgress, type DryRunResult, type RunMeasurement, type StatementRun } from '../shadow/dry-run.js';
+import { acceptedInstant, dryRun, outgrowsPool, productionPoolBytes, type DryRunProgress, type DryRunResult, type RunMeasurement, type StatementRun } from '../shadow/dry-run.js';
 import { schemaFromFile, schemaFromTarget, withProductionSizes, type SchemaSource } from '../shadow/schema-source.js';
 import { createShadow, serverIdentity, type ServerIdentity, type Shadow } from '../shadow/shadow-database.js';
 import { migrationPaths } from './lint.js';
-import { explainAffectedRows, explainable, type ExplainedRows } from './explain-rows.js';
+import { explainAffectedRows, explainBiased, explainable, type ExplainedRows } from './explain-rows.js';
 import { transactionGroups } from './transaction-groups.js';
 
 export const DEFAULT_SHADOW_ROWS = 1_000_000;
@@ -242,7 +242,7 @@ function buildPlanReport(b: BuildInput): { report: ImpactReport; details: PlanDe
   const runOf = (m: string, i: number): StatementRun | undefined => b.dry.statements.find((s) => s.migration === m && s.index === i);
   const planned: PlannedStatement[] = [];
   const warnings: string[] = [...b.notes, ...b.shadow.warnings, ...b.dry.warnings];
-  const pool = b.shadow.targetSettings?.bufferPoolBytes ?? b.shadow.settings.bufferPoolBytes;
+  const pool = productionPoolBytes(b.shadow);
   const outgrowsMemory = (table: string | null): boolean => {
     const t = table ? b.dry.tables.find((x) => x.table.toLowerCase() === table.toLowerCase()) : undefined;
     return t !== undefined && outgrowsPool(t, pool);
@@ -439,18 +439,6 @@ function transactionWarnings(migrations: readonly { readonly migration: Migratio
 }
 
 /**
- * InnoDB's range estimates are biased in two known ways (see ExplainedRows.range): at the cap of
- * half the table the real count may be far above; a large range is counted twice over. Where the
- * shadow's count (its rows follow the sampled value ranges, keys included) shows either, it is
- * the better number.
- */
-export function explainBiased(explained: Pick<ExplainedRows, 'rows' | 'range' | 'atCap'>, shadowRows: number | null): boolean {
-  if (!explained.range || shadowRows === null || shadowRows <= 0) return false;
-  if (explained.atCap) return shadowRows > explained.rows;
-  return explained.rows >= 10_000 && shadowRows >= explained.rows * 0.35 && shadowRows <= explained.rows * 0.65;
-}
-
-/**
  * DML costs by the rows it changes, not by the table's size: a WHERE on a literal key range
  * matches all of a small shadow but a tenth of production. Null when the runs changed no rows.
  */
@@ -467,7 +455,7 @@ function buildsIndexOnly(st: ParsedStatement): boolean {
   return op.kind === 'alter-table' && op.actions.length > 0 && op.actions.every((a) => a.type === 'add-index');
 }
 
-const measuredInstant = (run: StatementRun): boolean => run.clauseCheck?.accepted === true && run.clauseCheck.algorithm === 'INSTANT';
+const measuredInstant = (run: StatementRun): boolean => acceptedInstant(run.clauseCheck);
 
 function databaseOf(url: string): string | null {
   try {

@@ -1,6 +1,7 @@
 // Resizing a private shadow's InnoDB buffer pool while it runs. The dry run shrinks it for one
 // measurement, so a statement meets the table-to-pool ratio the target has (see dry-run.ts), and
 // then gives it back. Only ever used on a private server: the pool is server-wide.
+import { setTimeout as sleep } from 'node:timers/promises';
 import type mysql from 'mysql2/promise';
 import type { Connection } from '../db/connection.js';
 
@@ -23,10 +24,9 @@ export async function resizeBufferPool(conn: Connection, bytes: number, timeoutM
   // MariaDB 10.11 resizes within the SET; MySQL starts a background resize before the SET returns
   // and reports it in the status until done (measured on 9.7: withdrawing took about 1 s).
   for (;;) {
-    const now = await poolBytes(conn);
-    if (!(await resizeInProgress(conn))) return now;
+    if (!(await resizeInProgress(conn))) return poolBytes(conn);
     if (Date.now() > deadline) throw new Error(`the buffer pool did not finish resizing to ${Math.round(bytes / 1048576)} MiB within ${Math.round(timeoutMs / 1000)} s`);
-    await new Promise((r) => setTimeout(r, 50));
+    await sleep(50);
   }
 }
 
@@ -51,20 +51,20 @@ async function resizeInProgress(conn: Connection): Promise<boolean> {
 /**
  * Waits (at most `maxMs`) until InnoDB's purge has caught up: rows deleted or updated by earlier
  * statements are still being purged in the background, and in a shrunk pool that work competes
- * with the measured statement for every page. Returns the history length left (0: caught up;
- * null: the server does not say).
+ * with the measured statement for every page. Gives up quietly when the server does not say.
  */
-export async function waitForPurge(conn: Connection, maxMs: number): Promise<number | null> {
+export async function waitForPurge(conn: Connection, maxMs: number): Promise<void> {
   const deadline = Date.now() + maxMs;
   for (;;) {
-    let length: number | null = null;
+    let length: number;
     try {
       const [rows] = await conn.query<mysql.RowDataPacket[]>("SELECT `COUNT` AS n FROM information_schema.INNODB_METRICS WHERE NAME = 'trx_rseg_history_len'");
-      length = rows[0] ? Number(rows[0]['n']) : null;
+      if (!rows[0]) return;
+      length = Number(rows[0]['n']);
     } catch {
-      return null;
+      return;
     }
-    if (length === null || length === 0 || Date.now() > deadline) return length;
-    await new Promise((r) => setTimeout(r, 100));
+    if (length === 0 || Date.now() > deadline) return;
+    await sleep(100);
   }
 }

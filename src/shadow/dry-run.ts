@@ -17,7 +17,7 @@ import type { RunContext } from '../executor/run-context.js';
 import type { Migration, ParsedStatement, TableRef } from '../parser/statement.js';
 import { acquireRunnerLock } from '../state/runner-lock.js';
 import { StateStore } from '../state/state-store.js';
-import { MIN_POOL_BYTES, poolBytes, resizeBufferPool, waitForPurge } from './buffer-pool.js';
+import { MIN_POOL_BYTES, resizeBufferPool, waitForPurge } from './buffer-pool.js';
 import { registerCleanup } from './cleanup.js';
 import { loadTable } from './load.js';
 import { measureStatement, startProbe } from './probe.js';
@@ -202,10 +202,18 @@ export function outgrowsPool(size: ShadowTableSize, poolBytes: number | null): b
   return 2 * size.fullBytes <= poolBytes && (2 * size.fullBytes * size.sourceRows) / size.fullRows > poolBytes;
 }
 
+/** The pool production's tables are compared with: the target's, or the shadow's own standing in without a target. */
+export function productionPoolBytes(shadow: Pick<Shadow, 'settings' | 'targetSettings'>): number | null {
+  return shadow.targetSettings?.bufferPoolBytes ?? shadow.settings.bufferPoolBytes;
+}
+
+/** The server took the statement as metadata-only: it accepted the explicit ALGORITHM=INSTANT. */
+export const acceptedInstant = (check: ClauseCheck | null | undefined): boolean => check?.accepted === true && check.algorithm === 'INSTANT';
+
 /** Longest wait for InnoDB's purge before a memory-bound run. */
 const PURGE_WAIT_MS = 10_000;
 /** Full-size runs shorter than this are not about pages at all (metadata changes): no memory-bound run. */
-export const MEMORY_BOUND_MIN_MS = 15;
+const MEMORY_BOUND_MIN_MS = 15;
 
 export async function dryRun(input: DryRunInput): Promise<DryRunResult> {
   const started = Date.now();
@@ -247,10 +255,10 @@ export async function dryRun(input: DryRunInput): Promise<DryRunResult> {
     // Measure.
     const altName = await extra.create('a');
     const alt: AltDb = { name: altName, url: extra.url(altName), bookkeeping: false };
-    // The pool production tables are compared with (the shadow's own stands in without a target);
-    // only a private shadow's pool may be resized.
-    const pool = shadow.targetSettings?.bufferPoolBytes ?? shadow.settings.bufferPoolBytes;
-    const memoryBound = shadow.kind === 'private' && pool !== null && sizes.some((s) => outgrowsPool(s, pool)) ? { poolBytes: pool, shadowPoolBytes: await currentPool(shadow) } : null;
+    // Only a private shadow's pool may be resized; its size was read when the shadow was made.
+    const pool = productionPoolBytes(shadow);
+    const ownPool = shadow.settings.bufferPoolBytes;
+    const memoryBound = shadow.kind === 'private' && pool !== null && ownPool !== null && sizes.some((s) => outgrowsPool(s, pool)) ? { poolBytes: pool, shadowPoolBytes: ownPool } : null;
     // Repeats and memory-bound runs: tables as they were before the statement, and a copy of them to run it on again.
     let copies: StatementContext['copies'] = null;
     if ((input.measureRuns ?? 1) > 1 || memoryBound) {
@@ -490,7 +498,7 @@ async function runStatement(context: StatementContext): Promise<StatementRun> {
     if (repeat && m.error === null && m.durationMs < REPEAT_BELOW_MS && (c.input.measureRuns ?? 1) > 1) ({ measurement: m, repeats } = await medianOfRepeats(c, repeat, m, primary, sql));
     if (measureHere) runs.push({ size: db.size, tableRows: rows, measurement: m, repeats });
     // Metadata-only by the server's word (INSTANT accepted) or the profile's, unless it copied rows after all.
-    const metadataOnly = (clauseCheck?.accepted === true && clauseCheck.algorithm === 'INSTANT') || (c.analysis.lock.sizeDependent === false && !(m.affectedRows ?? 0));
+    const metadataOnly = acceptedInstant(clauseCheck) || (c.analysis.lock.sizeDependent === false && !(m.affectedRows ?? 0));
     if (boundable && cost && m.error === null && m.durationMs >= MEMORY_BOUND_MIN_MS && !metadataOnly) {
       memoryBound = await memoryBoundRun(c, boundable, cost, m, primary, sql, repeat !== null);
     }
@@ -559,15 +567,6 @@ async function memoryBoundRun(
     return null;
   } finally {
     await admin.end().catch(() => {});
-  }
-}
-
-async function currentPool(shadow: Shadow): Promise<number> {
-  const conn = await connect(shadow.url);
-  try {
-    return await poolBytes(conn);
-  } finally {
-    await conn.end().catch(() => {});
   }
 }
 

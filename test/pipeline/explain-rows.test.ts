@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rowsFromExplainJson } from '../../src/pipeline/explain-rows.js';
-import { explainBiased } from '../../src/pipeline/plan.js';
+import { explainBiased, rowsFromExplainJson } from '../../src/pipeline/explain-rows.js';
 
 // Shapes copied from EXPLAIN FORMAT=JSON on MariaDB 10.11 and MySQL 9.7 (explain_json_format_version = 1).
 const mariaRange = { query_block: { select_id: 1, table: { delete: 1, table_name: 't', access_type: 'range', key: 'a', rows: 2, attached_condition: 't.a > 1' } } };
