@@ -34,7 +34,8 @@ describeOnServers('buffer pool resizing on a private shadow', (db) => {
       const pagesFull = await status(conn, 'Innodb_buffer_pool_pages_total');
       const readsBefore = await status(conn, 'Innodb_pages_read');
       await conn.query('SELECT COUNT(*) FROM t FORCE INDEX (PRIMARY) WHERE pad <> ""');
-      expect(await status(conn, 'Innodb_pages_read')).toBe(readsBefore);
+      // Server-wide counter: background work (dictionary, statistics) may read a few pages meanwhile.
+      expect((await status(conn, 'Innodb_pages_read')) - readsBefore).toBeLessThan(50);
 
       const got = await resizeBufferPool(conn, MIN_POOL_BYTES);
       expect(got).toBeGreaterThanOrEqual(MIN_POOL_BYTES);
