@@ -36,6 +36,13 @@ export interface ExtrapolateOptions {
    */
   readonly memoryBoundFactor?: number | null;
   /**
+   * For a size-independent (metadata-only) change: its duration at the largest shadow size with
+   * the shadow's pool shrunk as for memoryBoundFactor. Such a change still reads a few of its
+   * table's pages, from disk once the table outgrows the pool; the constant is this, not the
+   * in-memory runs'.
+   */
+  readonly memoryBoundMs?: number | null;
+  /**
    * The work is a sequence of bounded steps (batched chunks): its cost is linear in rows by
    * construction, whatever two noisy points suggest, and each step's working set stays small.
    */
@@ -90,12 +97,19 @@ export function extrapolateDuration(samples: readonly SizedSample[], targetRows:
   const mid = Math.floor(byMs.length / 2);
   const typicalMs = byMs.length % 2 === 1 ? byMs[mid]! : (byMs[mid - 1]! + byMs[mid]!) / 2;
   if (options.sizeDependent === false && !clearlyGrows) {
+    const bound = options.outgrowsMemory === true && options.memoryBoundMs != null ? options.memoryBoundMs : null;
+    // The memory-bound runs meet production's table-to-pool ratio; the in-memory ones bound the range.
+    const constantMs = bound ?? typicalMs;
     return freeze({
-      durationMs: round(typicalMs),
-      rangeMs: range(minMs * NOISE_LOW, maxMs * 1.5),
+      durationMs: round(constantMs),
+      rangeMs: range(Math.min(minMs, constantMs) * NOISE_LOW, Math.max(maxMs, constantMs) * 1.5),
       model: 'constant',
       exponent: null,
-      explanation: 'metadata-only change: its duration does not grow with the table',
+      explanation: `metadata-only change: its duration does not grow with the table${
+        bound === null
+          ? ''
+          : `; at production's size the table outgrows the buffer pool and the pages it reads come from disk: ${fmtMs(bound)} with the shadow's pool shrunk to the same table-to-pool ratio, against ${fmtMs(typicalMs)} in memory`
+      }`,
     });
   }
 

@@ -295,7 +295,7 @@ function buildPlanReport(b: BuildInput): { report: ImpactReport; details: PlanDe
         fit ??= extrapolateDuration(
           run.runs.map((r) => ({ rows: r.tableRows, durationMs: r.measurement.durationMs })),
           run.sourceRows ?? full!.tableRows,
-          { sizeDependent, outgrowsMemory: outgrowsMemory(run.table), memoryBoundFactor, sortBased: buildsIndexOnly(st) },
+          { sizeDependent, outgrowsMemory: outgrowsMemory(run.table), memoryBoundFactor, memoryBoundMs: run.memoryBound?.measurement.durationMs ?? null, sortBased: buildsIndexOnly(st) },
         );
         estimate = { rows, durationMs: fit.durationMs, durationRangeMs: [fit.rangeMs[0], fit.rangeMs[1]], basis: isDml && useExplain ? 'explain' : 'shadow' };
       }

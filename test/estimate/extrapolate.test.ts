@@ -146,6 +146,30 @@ describe('tables that outgrow the buffer pool', () => {
   });
 });
 
+describe('metadata-only changes on a table that outgrows the buffer pool', () => {
+  const inMemory = [
+    { rows: 10_000, durationMs: 9 },
+    { rows: 50_000, durationMs: 8 },
+    { rows: 100_000, durationMs: 10 },
+  ];
+
+  it('takes the memory-bound runs as the constant: the pages the change reads come from disk', () => {
+    const e = extrapolateDuration(inMemory, 1_000_000, { sizeDependent: false, outgrowsMemory: true, memoryBoundMs: 17 });
+    expect(e.model).toBe('constant');
+    expect(e.durationMs).toBe(17);
+    expect(e.rangeMs[0]).toBeCloseTo(8 * 0.8, 5);
+    expect(e.rangeMs[1]).toBeCloseTo(17 * 1.5, 5);
+    expect(e.explanation).toMatch(/17 ms with the shadow's pool shrunk .* against 9 ms in memory/);
+  });
+
+  it("keeps the in-memory constant when the table fits production's pool or nothing was measured", () => {
+    expect(extrapolateDuration(inMemory, 1_000_000, { sizeDependent: false, outgrowsMemory: false, memoryBoundMs: 17 }).durationMs).toBe(9);
+    const unmeasured = extrapolateDuration(inMemory, 1_000_000, { sizeDependent: false, outgrowsMemory: true, memoryBoundMs: null });
+    expect(unmeasured.durationMs).toBe(9);
+    expect(unmeasured.explanation).not.toMatch(/shrunk/);
+  });
+});
+
 describe('chunked work', () => {
   it('stays linear in rows even when two points suggest faster growth', () => {
     const e = extrapolateDuration([{ rows: 50_000, durationMs: 700 }, { rows: 200_000, durationMs: 3800 }], 9_000_000, { chunked: true, outgrowsMemory: true, memoryBoundFactor: 2 });
