@@ -17,7 +17,7 @@ import type { RunContext } from '../executor/run-context.js';
 import type { Migration, ParsedStatement, TableRef } from '../parser/statement.js';
 import { acquireRunnerLock } from '../state/runner-lock.js';
 import { StateStore } from '../state/state-store.js';
-import { MIN_POOL_BYTES, resizeBufferPool, waitForPurge } from './buffer-pool.js';
+import { MIN_POOL_BYTES, resizeBufferPool, waitForPurge, warmSchemas } from './buffer-pool.js';
 import { registerCleanup } from './cleanup.js';
 import { loadTable } from './load.js';
 import { measureStatement, startProbe } from './probe.js';
@@ -569,6 +569,10 @@ async function memoryBoundRun(
       // Every later measurement depends on the pool being back: failing here ends the dry run.
       await resizeBufferPool(admin, bound.shadowPoolBytes).catch((error: unknown) => {
         throw new ShadowError(`the shadow's buffer pool could not be restored after a memory-bound run: ${(error as Error).message}`, { cause: error });
+      });
+      // And on its pages: the shrink evicted the tables the next measurements expect in memory.
+      await warmSchemas(admin, c.dbs.map((d) => d.name)).catch((error: unknown) => {
+        throw new ShadowError(`the shadow's tables could not be read back into its buffer pool after a memory-bound run: ${(error as Error).message}`, { cause: error });
       });
     }
     if (m.error) return null;

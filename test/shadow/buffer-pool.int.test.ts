@@ -1,11 +1,11 @@
 // Shrinking a private shadow's buffer pool for one measurement and giving it back, on real servers:
 // the pool really holds fewer pages while shrunk, a scan of a table that no longer fits reads from
-// disk, and the size comes back afterwards.
+// disk, the size comes back afterwards, and reading the tables back in warms it again.
 import { delimiter } from 'node:path';
 import type mysql from 'mysql2/promise';
 import { expect, it } from 'vitest';
 import { connect } from '../../src/db/connection.js';
-import { MIN_POOL_BYTES, poolBytes, resizeBufferPool } from '../../src/shadow/buffer-pool.js';
+import { MIN_POOL_BYTES, poolBytes, resizeBufferPool, warmSchemas } from '../../src/shadow/buffer-pool.js';
 import { startPrivateServer } from '../../src/shadow/server.js';
 import { describeOnServers } from '../helpers/servers.js';
 
@@ -50,6 +50,12 @@ describeOnServers('buffer pool resizing on a private shadow', (db) => {
 
       expect(await resizeBufferPool(conn, 128 * MB)).toBe(128 * MB);
       expect(await status(conn, 'Innodb_buffer_pool_pages_total')).toBeGreaterThanOrEqual(pagesFull * 0.95);
+
+      // The grown pool is empty of the table until it is read back in; after that a scan reads nothing from disk.
+      await warmSchemas(conn, ['pool_test']);
+      const readsWarmed = await status(conn, 'Innodb_pages_read');
+      await conn.query('SELECT COUNT(*) FROM t FORCE INDEX (PRIMARY) WHERE pad <> ""');
+      expect((await status(conn, 'Innodb_pages_read')) - readsWarmed).toBeLessThan(50);
     } finally {
       await conn.end().catch(() => {});
       await server.stop();
