@@ -140,7 +140,7 @@ export async function planMigrations(input: PlanInput): Promise<PlanOutcome> {
       } catch (error) {
         throw new ConfigError(`cannot read the schema file ${file}: ${(error as Error).message}`);
       }
-      source = schemaFromFile(text, file, input.sizes ?? new Map());
+      source = schemaFromFile(text, file, input.sizes ?? new Map(), { touched });
     }
 
     input.onProgress?.({ phase: 'shadow', detail: config.shadow === 'auto' ? 'starting a private server' : 'creating a scratch database' });

@@ -78,6 +78,12 @@ export function withProductionSizes(source: SchemaSource, sizes: ReadonlyMap<str
 export interface FileSourceOptions {
   /** Rows for a table the sizes do not mention (default 1,000). */
   readonly defaultRows?: number;
+  /**
+   * The tables the migrations name: only these are built, with the tables whose foreign keys
+   * reference them and, transitively, the tables those reference (as read from a target).
+   * Absent: every table of the file.
+   */
+  readonly touched?: readonly string[];
 }
 
 /** CREATE TABLE statements of a schema file, sized by `sizes` (table name → rows, case-insensitive). */
@@ -86,16 +92,18 @@ export function schemaFromFile(text: string, file: string, sizes: ReadonlyMap<st
   const tables: SchemaTable[] = [];
   const known = new Set<string>();
   const schemas = new Set<string>();
-  for (const st of parseSql(text, file)) {
-    const op = st.operation;
-    if (op.kind !== 'create-table') continue;
+  const creates = parseSql(text, file).filter((st) => st.operation.kind === 'create-table');
+  const kept = options.touched ? keptTables(creates.map((st) => st.operation as CreateTableOperation), options.touched) : null;
+  for (const st of creates) {
+    const op = st.operation as CreateTableOperation;
+    const key = op.table.name.toLowerCase();
+    known.add(key);
+    if (op.table.schema) schemas.add(op.table.schema);
+    if (kept && !kept.has(key)) continue;
     if (op.like || op.asSelect) {
       warnings.push(`${file}:${st.location.line}: CREATE TABLE ${op.table.name} ${op.like ? 'LIKE' : 'AS SELECT'} is not used to build the shadow`);
       continue;
     }
-    const key = op.table.name.toLowerCase();
-    known.add(key);
-    if (op.table.schema) schemas.add(op.table.schema);
     const given = sizes.get(key);
     if (given === undefined) warnings.push(`no size given for table ${op.table.name}: using ${options.defaultRows ?? 1000} rows (add --rows ${op.table.name}=N)`);
     tables.push(
@@ -109,8 +117,29 @@ export function schemaFromFile(text: string, file: string, sizes: ReadonlyMap<st
     );
   }
   for (const name of sizes.keys()) if (!known.has(name)) warnings.push(`a size is given for ${name}, which the schema file does not create`);
-  if (tables.length === 0) throw new ConfigError(`${file} has no CREATE TABLE statement: pass a schema dump (e.g. mysqldump --no-data)`);
+  if (creates.length === 0) throw new ConfigError(`${file} has no CREATE TABLE statement: pass a schema dump (e.g. mysqldump --no-data)`);
   return Object.freeze({ origin: 'schema-file', homeSchemas: Object.freeze([...schemas]), tables: Object.freeze(tables), warnings: Object.freeze(warnings) });
+}
+
+/** The touched tables, the tables referencing them, and every table those reference in turn (lower-case names). */
+function keptTables(definitions: readonly CreateTableOperation[], touched: readonly string[]): Set<string> {
+  const byName = new Map(definitions.map((d) => [d.table.name.toLowerCase(), d]));
+  const kept = new Set<string>();
+  const queue: string[] = [];
+  const keep = (name: string): void => {
+    const key = name.toLowerCase();
+    if (kept.has(key)) return;
+    kept.add(key);
+    queue.push(key);
+  };
+  for (const t of touched) keep(t);
+  // Children: a DELETE or key change on a touched table runs their checks and cascades.
+  for (const d of definitions) if (d.foreignKeys.some((fk) => kept.has(fk.referencedTable.name.toLowerCase()))) keep(d.table.name);
+  // Parents, transitively: the kept tables' rows must reference existing ones.
+  while (queue.length > 0) {
+    for (const fk of byName.get(queue.shift()!)?.foreignKeys ?? []) keep(fk.referencedTable.name);
+  }
+  return kept;
 }
 
 /** `CREATE TABLE app.orders (…)` → `CREATE TABLE orders (…)`, so it lands in the scratch database. */
