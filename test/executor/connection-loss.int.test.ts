@@ -44,8 +44,8 @@ describeOnServers('apply: lost connections and deadlines', (db) => {
   });
 
   it('after losing the connection during an ALTER, checks the schema and re-runs it only if it did not happen', async () => {
-    await db().conn.query(`INSERT INTO lossy SELECT id + 3000, 0 FROM lossy`);
-    await db().conn.query(`INSERT INTO lossy SELECT id + 6000, 0 FROM lossy`);
+    // 48,000 rows: a copy of 12,000 could finish between two looks at the process list (CI saw it).
+    for (const offset of [3000, 6000, 12000, 24000]) await db().conn.query(`INSERT INTO lossy SELECT id + ${offset}, 0 FROM lossy`);
     const m = migration('401_alter', [['ALTER TABLE lossy ADD COLUMN extra INT /* marker401 */, ALGORITHM=COPY', op.addColumn('lossy', 'extra')]]);
     const events: ApplyEvent[] = [];
     const run = applyMigrations([{ migration: m, choices: [], approval }], { url: db().url, onEvent: (e) => events.push(e) });
