@@ -132,9 +132,11 @@ function keptTables(definitions: readonly CreateTableOperation[], touched: reado
     kept.add(key);
     queue.push(key);
   };
+  const touchedKeys = new Set(touched.map((t) => t.toLowerCase()));
   for (const t of touched) keep(t);
-  // Children: a DELETE or key change on a touched table runs their checks and cascades.
-  for (const d of definitions) if (d.foreignKeys.some((fk) => kept.has(fk.referencedTable.name.toLowerCase()))) keep(d.table.name);
+  // Children of the touched tables (not their children in turn): a DELETE or key change on a
+  // touched table runs their checks and cascades.
+  for (const d of definitions) if (d.foreignKeys.some((fk) => touchedKeys.has(fk.referencedTable.name.toLowerCase()))) keep(d.table.name);
   // Parents, transitively: the kept tables' rows must reference existing ones.
   while (queue.length > 0) {
     for (const fk of byName.get(queue.shift()!)?.foreignKeys ?? []) keep(fk.referencedTable.name);
