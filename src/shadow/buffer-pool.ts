@@ -75,12 +75,12 @@ export async function waitForPurge(conn: Connection, maxMs: number): Promise<num
  */
 export async function purgeIdle(conn: Connection): Promise<boolean | null> {
   try {
-    const [metrics] = await conn.query<mysql.RowDataPacket[]>("SELECT `COUNT` AS n FROM information_schema.INNODB_METRICS WHERE NAME = 'trx_rseg_history_len'");
-    if (metrics[0] && Number(metrics[0]['n']) === 0) return true;
     // Both servers print "Purge done for trx's n:o < … state: running" while purging, "running but
-    // idle" when the coordinator waits for work, "stopped" or "disabled" when it will not run.
+    // idle" when the coordinator waits for work, "stopped" or "disabled" when it will not run,
+    // and "History list length N" on the next line.
     const [status] = await conn.query<mysql.RowDataPacket[]>('SHOW ENGINE INNODB STATUS');
     const text = String(status[0]?.['Status'] ?? '');
+    if (/^History list length 0$/m.test(text)) return true;
     const state = /^Purge done for .*state: (.+)$/m.exec(text)?.[1]?.trim().toLowerCase();
     if (state === undefined) return null;
     return state !== 'running';

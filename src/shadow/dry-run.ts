@@ -510,8 +510,9 @@ async function runStatement(context: StatementContext): Promise<StatementRun> {
     // Metadata-only by the server's word (INSTANT accepted) or the profile's, unless it copied rows after all.
     const metadataOnly = acceptedInstant(clauseCheck) || (c.analysis.lock.sizeDependent === false && !(m.affectedRows ?? 0));
     if (boundable && cost && m.error === null) {
-      if (metadataOnly && mayBeMetadata) memoryBound = await metadataBoundRuns(c, boundable, cost, m, primary, sql);
-      else if (!metadataOnly && m.durationMs >= MEMORY_BOUND_MIN_MS) memoryBound = await memoryBoundRun(c, boundable, cost, m, primary, sql, repeat !== null || mayBeMetadata);
+      // A metadata-only change implies mayBeMetadata: its pristine copy was made above.
+      if (metadataOnly) memoryBound = await memoryBoundRun(c, boundable, cost, m, primary, sql, true, METADATA_BOUND_RUNS);
+      else if (m.durationMs >= MEMORY_BOUND_MIN_MS) memoryBound = await memoryBoundRun(c, boundable, cost, m, primary, sql, repeat !== null || mayBeMetadata);
     }
     if (m.error) {
       return Object.freeze({
@@ -540,8 +541,10 @@ function memoryBoundAt(c: StatementContext, cost: ShadowTableSize | null): boole
 
 /**
  * Runs the statement on a fresh copy of its table with the private shadow's buffer pool shrunk to
- * the production ratio (pool × shadow rows / production rows), then gives the pool back. A run
- * that cannot be made (the server will not resize, the copy fails) leaves the factor unmeasured.
+ * the production ratio (pool × shadow rows / production rows), then gives the pool back; `runs`
+ * times (each on a fresh copy, median kept), then reads the shadow's tables back into the pool
+ * once. A run that cannot be made (the server will not resize, the copy fails) leaves the factor
+ * unmeasured.
  */
 async function memoryBoundRun(
   c: StatementContext,
@@ -552,30 +555,39 @@ async function memoryBoundRun(
   sql: string,
   /** Repeats used the `again` copy: make a fresh one from the pristine copy (otherwise it is fresh already). */
   refresh: boolean,
+  runs = 1,
 ): Promise<MemoryBoundRun | null> {
   const bound = c.memoryBound!;
   const wanted = Math.floor((bound.poolBytes * cost.fullRows) / cost.sourceRows);
   const admin = await connect(c.input.shadow.url);
+  const measured: RunMeasurement[] = [];
+  let poolBytes = 0;
   try {
-    if (refresh) await copyTables(dbs.pristine.name, dbs.again, c.analysis.statement.tables);
-    await settleWrites(c, PURGE_WAIT_MS);
-    let poolBytes: number;
-    let m: RunMeasurement;
     try {
-      // A shrink that fails or times out may have changed the pool anyway: the restore below runs regardless.
-      poolBytes = await resizeBufferPool(admin, Math.max(MIN_POOL_BYTES, wanted));
-      m = await runOne(c, dbs.again.url, table ? { schema: null, name: table.name } : null, sql, true);
+      for (let i = 0; i < runs; i++) {
+        // After the first run the copy holds the statement's result: every further run needs a fresh one.
+        if (refresh || i > 0) await copyTables(dbs.pristine.name, dbs.again, c.analysis.statement.tables);
+        await settleWrites(c, PURGE_WAIT_MS);
+        try {
+          // A shrink that fails or times out may have changed the pool anyway: the restore below runs regardless.
+          poolBytes = await resizeBufferPool(admin, Math.max(MIN_POOL_BYTES, wanted));
+          const m = await runOne(c, dbs.again.url, table ? { schema: null, name: table.name } : null, sql, true);
+          if (m.error) return null;
+          measured.push(m);
+        } finally {
+          // Every later measurement depends on the pool being back: failing here ends the dry run.
+          await resizeBufferPool(admin, bound.shadowPoolBytes).catch((error: unknown) => {
+            throw new ShadowError(`the shadow's buffer pool could not be restored after a memory-bound run: ${(error as Error).message}`, { cause: error });
+          });
+        }
+      }
     } finally {
-      // Every later measurement depends on the pool being back: failing here ends the dry run.
-      await resizeBufferPool(admin, bound.shadowPoolBytes).catch((error: unknown) => {
-        throw new ShadowError(`the shadow's buffer pool could not be restored after a memory-bound run: ${(error as Error).message}`, { cause: error });
-      });
       // And on its pages: the shrink evicted the tables the next measurements expect in memory.
       await warmSchemas(admin, c.dbs.map((d) => d.name)).catch((error: unknown) => {
         throw new ShadowError(`the shadow's tables could not be read back into its buffer pool after a memory-bound run: ${(error as Error).message}`, { cause: error });
       });
     }
-    if (m.error) return null;
+    const m = medianRun(measured);
     return Object.freeze({ poolBytes, wantedPoolBytes: wanted, measurement: m, factor: m.durationMs / Math.max(1, inMemory.durationMs) });
   } catch (error) {
     if (error instanceof ShadowError) throw error;
@@ -585,26 +597,8 @@ async function memoryBoundRun(
   }
 }
 
-/**
- * Memory-bound runs of a metadata-only change (METADATA_BOUND_RUNS of them, each on a fresh copy
- * from the pristine one), the one with the median duration kept. Null when fewer succeeded.
- */
-async function metadataBoundRuns(
-  c: StatementContext,
-  dbs: NonNullable<StatementContext['copies']>,
-  cost: ShadowTableSize,
-  inMemory: RunMeasurement,
-  table: TableRef | null,
-  sql: string,
-): Promise<MemoryBoundRun | null> {
-  const runs: MemoryBoundRun[] = [];
-  for (let i = 0; i < METADATA_BOUND_RUNS; i++) {
-    const run = await memoryBoundRun(c, dbs, cost, inMemory, table, sql, true);
-    if (!run) return null;
-    runs.push(run);
-  }
-  return [...runs].sort((a, b) => a.measurement.durationMs - b.measurement.durationMs)[Math.floor(runs.length / 2)]!;
-}
+/** The run with the median duration (the upper one of an even count). */
+const medianRun = (runs: readonly RunMeasurement[]): RunMeasurement => [...runs].sort((a, b) => a.durationMs - b.durationMs)[Math.floor(runs.length / 2)]!;
 
 /** Whether the statement's full-size measurement may be repeated (see REPEAT_BELOW_MS). */
 function repeatableAt(c: StatementContext, cost: ShadowTableSize | null): boolean {
@@ -646,7 +640,7 @@ async function medianOfRepeats(
     runs.push(m);
   }
   if (runs.length < wanted) return { measurement: first, repeats: 1 };
-  return { measurement: [...runs].sort((a, b) => a.durationMs - b.durationMs)[Math.floor(runs.length / 2)]!, repeats: runs.length };
+  return { measurement: medianRun(runs), repeats: runs.length };
 }
 
 /** 1845/1846: ALGORITHM/LOCK not supported; 1235/4092: feature not supported in this form. */

@@ -92,10 +92,9 @@ export function schemaFromFile(text: string, file: string, sizes: ReadonlyMap<st
   const tables: SchemaTable[] = [];
   const known = new Set<string>();
   const schemas = new Set<string>();
-  const creates = parseSql(text, file).filter((st) => st.operation.kind === 'create-table');
-  const kept = options.touched ? keptTables(creates.map((st) => st.operation as CreateTableOperation), options.touched) : null;
-  for (const st of creates) {
-    const op = st.operation as CreateTableOperation;
+  const creates = parseSql(text, file).flatMap((st) => (st.operation.kind === 'create-table' ? [{ st, op: st.operation }] : []));
+  const kept = options.touched ? keptTables(creates.map((c) => c.op), options.touched) : null;
+  for (const { st, op } of creates) {
     const key = op.table.name.toLowerCase();
     known.add(key);
     if (op.table.schema) schemas.add(op.table.schema);
