@@ -7,7 +7,9 @@
 // at tens of milliseconds one run is mostly scheduling noise.
 //
 // Run: npx tsx bench/accuracy.ts [--url mysql://root@127.0.0.1:3306] [--rows 1000000] [--budget 100000] [--only kind,kind]
-//        [--repeat 3] [--short-ms 250] [--measure-runs N]
+//        [--repeat 3] [--short-ms 250] [--measure-runs N] [--record runs.json]
+// --record FILE saves each kind's shadow runs (sizes, rows changed, durations, memory-bound run),
+// estimate and actual runs as JSON, so estimator changes can be replayed against measured data.
 // --measure-runs N is plan's option of the same name: short full-size shadow runs repeated N times, median kept.
 // For MySQL: --url mysql://root@127.0.0.1:3308 (the private shadow then needs a mysqld on PATH,
 // e.g. PATH=$(../shared/servers/mysql-from-sid.sh bindir):$PATH).
@@ -34,6 +36,7 @@ const { values: args } = parseArgs({
     repeat: { type: 'string', default: '3' },
     'short-ms': { type: 'string', default: '250' },
     'measure-runs': { type: 'string', default: '1' },
+    record: { type: 'string' },
   },
 });
 const ROWS = Number(args.rows);
@@ -107,6 +110,7 @@ async function main(): Promise<void> {
 
   const only = args.only ? new Set(args.only.split(',')) : null;
   const results: { kind: string; sql: string; predicted: number | null; range: readonly [number, number] | null; actual: number | null; note: string }[] = [];
+  const records: unknown[] = [];
   for (const k of KINDS) {
     if (only && !only.has(k.kind)) continue;
     const dir = mkdtempSync(join(tmpdir(), 'drydock-acc-'));
@@ -115,6 +119,7 @@ async function main(): Promise<void> {
     let predicted: number | null = null;
     let range: readonly [number, number] | null = null;
     let note = '';
+    let shadowRun: unknown = null;
     try {
       const outcome = await planMigrations({
         paths: [join(dir, 'm')],
@@ -129,6 +134,8 @@ async function main(): Promise<void> {
       predicted = s.estimate.durationMs;
       range = s.estimate.durationRangeMs;
       note = outcome.details.statements[0]?.estimate.model ?? '';
+      const run = outcome.dryRun.statements[0];
+      shadowRun = run ? { table: run.table, sourceRows: run.sourceRows, runs: run.runs, memoryBound: run.memoryBound ?? null, estimate: s.estimate } : null;
       // The shadow's own samples (sizes → durations), so a miss can be told apart from noise.
       const how = outcome.details.statements[0]?.estimate.explanation;
       if (how) process.stderr.write(`${k.kind.padEnd(30)} shadow: ${how}\n`);
@@ -160,6 +167,7 @@ async function main(): Promise<void> {
     if (first.error) note += ` actual error: ${first.error}`;
     if (actuals.length > 1) note += ` actual runs: ${actuals.map((x) => fmt(x)).join(', ')}`;
     results.push({ kind: k.kind, sql: k.sql, predicted, range, actual, note });
+    records.push({ kind: k.kind, sql: k.sql, shadow: shadowRun, actuals });
     const ratio = predicted !== null && actual ? predicted / actual : null;
     process.stderr.write(`${k.kind.padEnd(30)} predicted ${fmt(predicted).padStart(9)}  actual ${fmt(actual).padStart(9)}  ratio ${ratio === null ? '—' : ratio.toFixed(2)}  ${note}\n`);
   }
@@ -183,6 +191,7 @@ async function main(): Promise<void> {
     `within ×1.5: ${within.length}/${results.length} (${Math.round((100 * within.length) / Math.max(1, results.length))}%); within ×1.5 or 50 ms: ${close.length}/${results.length}; actual inside the predicted range: ${inRange.length}/${results.length}; median predicted/actual ${ratios.length ? median(ratios).toFixed(2) : '—'}`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
+  if (args.record) writeFileSync(args.record, `${JSON.stringify({ server: version.raw, rows: ROWS, budget: BUDGET, records }, null, 1)}\n`);
 
   await target.end();
   if (!args.keep) {
