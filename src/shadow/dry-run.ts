@@ -17,7 +17,7 @@ import type { RunContext } from '../executor/run-context.js';
 import type { Migration, ParsedStatement, TableRef } from '../parser/statement.js';
 import { acquireRunnerLock } from '../state/runner-lock.js';
 import { StateStore } from '../state/state-store.js';
-import { MIN_POOL_BYTES, resizeBufferPool, waitForPurge, warmSchemas } from './buffer-pool.js';
+import { MIN_POOL_BYTES, resizeBufferPool, scaleLruScanDepth, waitForPurge, warmSchemas } from './buffer-pool.js';
 import { registerCleanup } from './cleanup.js';
 import { loadTable } from './load.js';
 import { measureStatement, startProbe } from './probe.js';
@@ -568,15 +568,21 @@ async function memoryBoundRun(
         // After the first run the copy holds the statement's result: every further run needs a fresh one.
         if (refresh || i > 0) await copyTables(dbs.pristine.name, dbs.again, c.analysis.statement.tables);
         await settleWrites(c, PURGE_WAIT_MS);
+        let depth: number | null = null;
         try {
           // A shrink that fails or times out may have changed the pool anyway: the restore below runs regardless.
           poolBytes = await resizeBufferPool(admin, Math.max(MIN_POOL_BYTES, wanted));
+          depth = await scaleLruScanDepth(admin, bound.shadowPoolBytes, poolBytes);
           const m = await runOne(c, dbs.again.url, table ? { schema: null, name: table.name } : null, sql, true);
           if (m.error) return null;
           measured.push(m);
         } finally {
           // Every later measurement depends on the pool being back: failing here ends the dry run.
-          await resizeBufferPool(admin, bound.shadowPoolBytes).catch((error: unknown) => {
+          const restore = async (): Promise<void> => {
+            if (depth !== null) await admin.query(`SET GLOBAL innodb_lru_scan_depth = ${depth}`);
+            await resizeBufferPool(admin, bound.shadowPoolBytes);
+          };
+          await restore().catch((error: unknown) => {
             throw new ShadowError(`the shadow's buffer pool could not be restored after a memory-bound run: ${(error as Error).message}`, { cause: error });
           });
         }

@@ -5,7 +5,7 @@ import { delimiter } from 'node:path';
 import type mysql from 'mysql2/promise';
 import { expect, it } from 'vitest';
 import { connect } from '../../src/db/connection.js';
-import { MIN_POOL_BYTES, poolBytes, resizeBufferPool, warmSchemas } from '../../src/shadow/buffer-pool.js';
+import { MIN_LRU_SCAN_DEPTH, MIN_POOL_BYTES, poolBytes, resizeBufferPool, scaleLruScanDepth, warmSchemas } from '../../src/shadow/buffer-pool.js';
 import { startPrivateServer } from '../../src/shadow/server.js';
 import { describeOnServers } from '../helpers/servers.js';
 
@@ -25,7 +25,8 @@ describeOnServers('buffer pool resizing on a private shadow', (db) => {
     try {
       await conn.query('CREATE DATABASE pool_test');
       await conn.query('USE pool_test');
-      await conn.query('CREATE TABLE t (id INT PRIMARY KEY, pad CHAR(200) NOT NULL)');
+      // No background statistics recalculation after the load: it reads pages while the test counts reads.
+      await conn.query('CREATE TABLE t (id INT PRIMARY KEY, pad CHAR(200) NOT NULL) STATS_AUTO_RECALC = 0');
       // About 40 MB of rows: fits 128 MB, not 8 MB.
       await conn.query('SET SESSION cte_max_recursion_depth = 200000').catch(() => {});
       await conn.query('SET SESSION max_recursive_iterations = 200000').catch(() => {});
@@ -34,8 +35,10 @@ describeOnServers('buffer pool resizing on a private shadow', (db) => {
       const pagesFull = await status(conn, 'Innodb_buffer_pool_pages_total');
       const readsBefore = await status(conn, 'Innodb_pages_read');
       await conn.query('SELECT COUNT(*) FROM t FORCE INDEX (PRIMARY) WHERE pad <> ""');
-      // Server-wide counter: background work (dictionary, statistics) may read a few pages meanwhile.
-      expect((await status(conn, 'Innodb_pages_read')) - readsBefore).toBeLessThan(50);
+      // Server-wide counter: background work may read some pages meanwhile (MariaDB: up to 143 seen
+      // after the warm-up below in 2 of 11 runs, with or without the scan-depth change). Cold, the
+      // scan reads over 2,000 of the table's ~2,200 pages.
+      expect((await status(conn, 'Innodb_pages_read')) - readsBefore).toBeLessThan(250);
 
       const got = await resizeBufferPool(conn, MIN_POOL_BYTES);
       expect(got).toBeGreaterThanOrEqual(MIN_POOL_BYTES);
@@ -43,6 +46,13 @@ describeOnServers('buffer pool resizing on a private shadow', (db) => {
       expect(await poolBytes(conn)).toBe(got);
       const pagesSmall = await status(conn, 'Innodb_buffer_pool_pages_total');
       expect(pagesSmall).toBeLessThan(pagesFull / 8);
+      // The page cleaner's scan depth shrinks with the pool (a page count: left alone it would exceed the whole pool).
+      const [[{ d: depthBefore }]] = (await conn.query('SELECT @@GLOBAL.innodb_lru_scan_depth AS d')) as unknown as [[{ d: number }]];
+      expect(await scaleLruScanDepth(conn, 128 * MB, got)).toBe(Number(depthBefore));
+      const [[{ d: depthShrunk }]] = (await conn.query('SELECT @@GLOBAL.innodb_lru_scan_depth AS d')) as unknown as [[{ d: number }]];
+      expect(Number(depthShrunk)).toBe(Math.max(MIN_LRU_SCAN_DEPTH, Math.round((Number(depthBefore) * got) / (128 * MB))));
+      expect(Number(depthShrunk)).toBeLessThan(Number(depthBefore));
+      await conn.query(`SET GLOBAL innodb_lru_scan_depth = ${Number(depthBefore)}`);
       const readsShrunk = await status(conn, 'Innodb_pages_read');
       await conn.query('SELECT COUNT(*) FROM t FORCE INDEX (PRIMARY) WHERE pad <> ""');
       // Most of the table's ~2,500 pages had to come from disk.
@@ -55,7 +65,7 @@ describeOnServers('buffer pool resizing on a private shadow', (db) => {
       await warmSchemas(conn, ['pool_test']);
       const readsWarmed = await status(conn, 'Innodb_pages_read');
       await conn.query('SELECT COUNT(*) FROM t FORCE INDEX (PRIMARY) WHERE pad <> ""');
-      expect((await status(conn, 'Innodb_pages_read')) - readsWarmed).toBeLessThan(50);
+      expect((await status(conn, 'Innodb_pages_read')) - readsWarmed).toBeLessThan(250);
     } finally {
       await conn.end().catch(() => {});
       await server.stop();
