@@ -166,11 +166,12 @@ export function extrapolateDuration(samples: readonly SizedSample[], targetRows:
   const linear = intercept + slope * targetRows;
   // A sort: fixed overhead + cost per n·log2 n, fitted the same way (×1.2 over the straight line
   // from 100k to 1M rows). It bounds the range from above only: with the out-of-memory factor
-  // measured, the n·log n curve over-predicted every index build of the accuracy bench on
-  // 2026-12-07 (12 of 12, ×1.17–1.67 on both servers; ×1.16–1.46 on the straight line but one).
+  // measured, as the estimate it over-predicted 11 of the 12 index builds of four accuracy runs
+  // on 2026-12-07 (0.88–1.67, three beyond ×1.5); the straight line, replayed on the same runs
+  // (bench/replay-accuracy.ts), kept all 12 within ×1.5 (0.77–1.46).
   const sortFit = options.sortBased ? nLogNFit(sorted) : null;
   const sortTop = sortFit && sortFit.slope > 0 ? Math.max(linear, Math.max(0, sortFit.intercept) + sortFit.slope * nLogN(targetRows)) : null;
-  // Power law through the measured points: catches super-linear growth (sorting index builds).
+  // Power law through the measured points: catches super-linear growth (work that spills to disk).
   const p = Math.min(1.5, Math.max(0.5, exponent));
   const power = largest.durationMs * Math.pow(ratio, p);
   // Measured growth faster than rows (sorting, spilling to disk) continues past the measured sizes,
