@@ -37,9 +37,10 @@ export const MIN_LRU_SCAN_DEPTH = 100;
  * The page cleaner's innodb_lru_scan_depth is a page count, not a share of the pool: every second
  * it tries to keep that many pages free at the cold end of the LRU list. A default 1,536 is a
  * fifth of a 128 MiB pool but twice a 12 MiB one, so on a shrunk pool the cleaner would keep
- * flushing and evicting pages the statement is about to use (measured on MariaDB 10.11: a
- * full-scan DELETE of a 100,000-row table read 1,180 pages on a 12 MiB pool with the default,
- * 865 with the depth scaled down, and took 163 against 106 ms). Sets the depth to the same share
+ * flushing and evicting pages the statement is about to use (bench/pool-shrink.ts, MariaDB 10.11,
+ * 100,000-row table on a 12 MiB pool: a full-scan DELETE read 1,155 pages and took 144 ms with
+ * the default, 863 and 98 ms scaled; a DELETE of every row 5.8 s against 0.53 s, where the
+ * 1M-row table against 128 MiB is ×1.8 its in-memory rate, not ×12). Sets the depth to the same share
  * of `toPoolBytes` it has of `fromPoolBytes` and returns the value to restore; null when the
  * server does not say.
  */
