@@ -178,8 +178,8 @@ describe('metadata-only changes on a table that outgrows the buffer pool', () =>
   ];
 
   it('lands between the in-memory runs and the memory-bound runs, which bracket production', () => {
-    // MariaDB 10.11, instant ADD COLUMN: 7 ms in memory, 16 ms on the shrunk pool, 10 ms on the
-    // 1M-row table against a 128 MiB pool (docs/benchmarks.md, runs of 2026-12-07, second session).
+    // Shaped like MariaDB 10.11's instant ADD COLUMN: 7 ms in memory, 15 ms on the shrunk pool,
+    // 10 ms on the 1M-row table against a 128 MiB pool (docs/benchmarks.md, 2026-12-07, second session).
     const e = extrapolateDuration(inMemory, 1_000_000, { sizeDependent: false, outgrowsMemory: true, memoryBoundMs: 16 });
     expect(e.model).toBe('constant');
     expect(e.durationMs).toBe(12); // √(9 × 16)
