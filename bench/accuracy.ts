@@ -25,6 +25,7 @@ import { flushDirtyPages } from '../src/shadow/dry-run.js';
 import { loadTable } from '../src/shadow/load.js';
 import { measureStatement } from '../src/shadow/probe.js';
 import { planTables } from '../src/shadow/synthesize.js';
+import { TABLE } from './events-table.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -45,20 +46,6 @@ const REPEAT = Math.max(1, Number(args.repeat));
 const SHORT_MS = Number(args['short-ms']);
 const TARGET_DB = 'drydock_bench_target';
 const ACTUAL_DB = 'drydock_bench_actual';
-
-const TABLE = `CREATE TABLE events (
-  id INT UNSIGNED NOT NULL AUTO_INCREMENT,
-  account_id INT UNSIGNED NOT NULL,
-  kind TINYINT UNSIGNED NOT NULL,
-  status VARCHAR(16) NOT NULL DEFAULT 'new',
-  amount DECIMAL(10,2) NOT NULL DEFAULT 0,
-  title VARCHAR(100) NOT NULL DEFAULT '',
-  payload VARCHAR(400) NULL,
-  created_at DATETIME NOT NULL,
-  PRIMARY KEY (id),
-  KEY account_id (account_id),
-  KEY created_at (created_at)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4`;
 
 /** Statement kinds: table rebuilds, index builds, metadata changes and DML of several selectivities. */
 const KINDS: readonly { readonly kind: string; readonly sql: string }[] = [

@@ -17,6 +17,7 @@ import { flushDirtyPages } from '../src/shadow/dry-run.js';
 import { loadTable } from '../src/shadow/load.js';
 import { startPrivateServer } from '../src/shadow/server.js';
 import { planTables } from '../src/shadow/synthesize.js';
+import { TABLE } from './events-table.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -28,20 +29,6 @@ const { values: args } = parseArgs({
 const MB = 1024 * 1024;
 const POOL = 128 * MB;
 const SHRUNK = 12 * MB;
-const TABLE = `CREATE TABLE events (
-  id INT UNSIGNED NOT NULL AUTO_INCREMENT,
-  account_id INT UNSIGNED NOT NULL,
-  kind TINYINT UNSIGNED NOT NULL,
-  status VARCHAR(16) NOT NULL DEFAULT 'new',
-  amount DECIMAL(10,2) NOT NULL DEFAULT 0,
-  title VARCHAR(100) NOT NULL DEFAULT '',
-  payload VARCHAR(400) NULL,
-  created_at DATETIME NOT NULL,
-  PRIMARY KEY (id),
-  KEY account_id (account_id),
-  KEY created_at (created_at)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4`;
-
 type Mode = 'in memory' | 'shrunk, default depth' | 'shrunk, scaled depth' | '10× rows, full pool';
 const MODES: readonly { readonly mode: Mode; readonly source: 'small' | 'big' }[] = [
   { mode: 'in memory', source: 'small' },
