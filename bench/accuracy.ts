@@ -10,7 +10,7 @@
 //        [--repeat 3] [--short-ms 250] [--measure-runs N] [--record runs.json]
 // --record FILE saves each kind's shadow runs (sizes, rows changed, durations, memory-bound run),
 // estimate and actual runs as JSON, so estimator changes can be replayed against measured data.
-// --measure-runs N is plan's option of the same name: short full-size shadow runs repeated N times, median kept.
+// --measure-runs N is plan's option of the same name (default: plan's default): short full-size shadow runs repeated N times, median kept.
 // For MySQL: --url mysql://root@127.0.0.1:3308 (the private shadow then needs a mysqld on PATH,
 // e.g. PATH=$(../shared/servers/mysql-from-sid.sh bindir):$PATH).
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -21,7 +21,7 @@ import { DEFAULT_CONFIG } from '../src/config/config.js';
 import { connect, detectServer, formatServerUrl, parseServerUrl, quoteId } from '../src/db/connection.js';
 import { parseSql } from '../src/parser/parse.js';
 import { planMigrations } from '../src/pipeline/plan.js';
-import { flushDirtyPages } from '../src/shadow/dry-run.js';
+import { DEFAULT_MEASURE_RUNS, flushDirtyPages } from '../src/shadow/dry-run.js';
 import { loadTable } from '../src/shadow/load.js';
 import { measureStatement } from '../src/shadow/probe.js';
 import { planTables } from '../src/shadow/synthesize.js';
@@ -36,7 +36,7 @@ const { values: args } = parseArgs({
     keep: { type: 'boolean', default: false },
     repeat: { type: 'string', default: '3' },
     'short-ms': { type: 'string', default: '250' },
-    'measure-runs': { type: 'string', default: '1' },
+    'measure-runs': { type: 'string' },
     record: { type: 'string' },
   },
 });
@@ -115,7 +115,7 @@ async function main(): Promise<void> {
         cwd: dir,
         toolVersion: 'bench',
         shadowRows: BUDGET,
-        measureRuns: Number(args['measure-runs']),
+        ...(args['measure-runs'] ? { measureRuns: Number(args['measure-runs']) } : {}),
       });
       const s = outcome.report.migrations[0]!.statements[0]!;
       predicted = s.estimate.durationMs;
@@ -166,7 +166,7 @@ async function main(): Promise<void> {
   const inRange = results.filter((r) => r.range && r.actual !== null && r.actual >= r.range[0] && r.actual <= r.range[1]);
   const ratios = results.filter((r) => r.predicted !== null && r.actual).map((r) => r.predicted! / r.actual!);
   const lines = [
-    `server ${version.raw}; target ${ROWS.toLocaleString('en-US')} rows; shadow budget ${BUDGET.toLocaleString('en-US')} rows; measure runs ${args['measure-runs']}; wall time ${Math.round((Date.now() - started) / 1000)} s`,
+    `server ${version.raw}; target ${ROWS.toLocaleString('en-US')} rows; shadow budget ${BUDGET.toLocaleString('en-US')} rows; measure runs ${args['measure-runs'] ?? `${DEFAULT_MEASURE_RUNS} (plan's default)`}; wall time ${Math.round((Date.now() - started) / 1000)} s`,
     '',
     '| kind | statement | predicted | range | actual (1M rows) | predicted/actual |',
     '|---|---|---|---|---|---|',

@@ -66,7 +66,7 @@ export interface PlanInput {
   readonly sizes?: ReadonlyMap<string, number>;
   /** Most rows per shadow table; default config.shadowRows. */
   readonly shadowRows?: number;
-  /** Runs per short full-size measurement, median kept (default 1). */
+  /** Runs per short full-size measurement and its memory-bound run, median kept (default DEFAULT_MEASURE_RUNS, 3). */
   readonly measureRuns?: number;
   /** PATH to find mysqld/mariadbd on for `--shadow auto`. */
   readonly searchPath?: string;
@@ -412,8 +412,9 @@ function buildPlanReport(b: BuildInput): { report: ImpactReport; details: PlanDe
 /** Says which sizes' measurements are medians of repeated runs. */
 function repeatedNote(run: StatementRun | undefined): string {
   const repeated = (run?.runs ?? []).filter((r) => (r.repeats ?? 1) > 1);
-  if (repeated.length === 0) return '';
-  return `; ${repeated.map((r) => r.tableRows.toLocaleString('en-US')).join(', ')} rows: median of ${repeated[0]!.repeats} runs on fresh copies (short runs vary)`;
+  const bound = run?.memoryBound && run.memoryBound.runs > 1 ? `; shrunk-pool run: median of ${run.memoryBound.runs}` : '';
+  if (repeated.length === 0) return bound;
+  return `; ${repeated.map((r) => r.tableRows.toLocaleString('en-US')).join(', ')} rows: median of ${repeated[0]!.repeats} runs on fresh copies (short runs vary)${bound}`;
 }
 
 /**

@@ -45,6 +45,12 @@ export const MIN_OBSERVABLE_MS = 1000;
 export const REPEAT_BELOW_MS = 500;
 /** Repeats need a fresh copy each: only for tables this small, where copying is cheap. */
 export const REPEAT_MAX_BYTES = 64 * 1024 * 1024;
+/**
+ * Runs per short full-size measurement (and per memory-bound run of a short statement) unless
+ * `measureRuns` says otherwise. One run of a few hundred milliseconds was off its neighbours by ×2–3
+ * often enough to decide most of the accuracy bench's misses (docs/benchmarks.md).
+ */
+export const DEFAULT_MEASURE_RUNS = 3;
 /** Statements whose cost grows with the table and that a fresh copy can run again. */
 const REPEATABLE_KINDS: ReadonlySet<string> = new Set(['alter-table', 'create-index', 'drop-index', 'optimize-table', 'delete', 'update']);
 /** Alternatives that stand in for one statement and can be run as they are. */
@@ -118,6 +124,8 @@ export interface MemoryBoundRun {
   readonly measurement: RunMeasurement;
   /** measurement.durationMs over the full-size in-memory run's. */
   readonly factor: number;
+  /** How many shrunk-pool runs `measurement` is the median of. */
+  readonly runs: number;
 }
 
 export interface StatementRun {
@@ -161,8 +169,8 @@ export interface DryRunInput {
    */
   readonly homeSchemas?: readonly string[];
   /**
-   * Runs per full-size measurement shorter than REPEAT_BELOW_MS, on fresh copies, median kept
-   * (default 1: no repeats). Steadier estimates for more plan time (the demo: 93 → 116 s with 3).
+   * Runs per full-size measurement shorter than REPEAT_BELOW_MS, on fresh copies, median kept;
+   * the memory-bound run of such a statement too (default DEFAULT_MEASURE_RUNS; 1: no repeats).
    */
   readonly measureRuns?: number;
   readonly seed?: number;
@@ -268,7 +276,7 @@ export async function dryRun(input: DryRunInput): Promise<DryRunResult> {
     const memoryBound = shadow.kind === 'private' && pool !== null && ownPool !== null && sizes.some((s) => outgrowsPool(s, pool)) ? { poolBytes: pool, shadowPoolBytes: ownPool } : null;
     // Repeats and memory-bound runs: tables as they were before the statement, and a copy of them to run it on again.
     let copies: StatementContext['copies'] = null;
-    if ((input.measureRuns ?? 1) > 1 || memoryBound) {
+    if (measureRuns(input) > 1 || memoryBound) {
       const pristineName = await extra.create('p');
       const againName = await extra.create('q');
       copies = {
@@ -505,14 +513,15 @@ async function runStatement(context: StatementContext): Promise<StatementRun> {
       }
     }
     let repeats = 1;
-    if (repeat && m.error === null && m.durationMs < REPEAT_BELOW_MS && (c.input.measureRuns ?? 1) > 1) ({ measurement: m, repeats } = await medianOfRepeats(c, repeat, m, primary, sql));
+    if (repeat && m.error === null && m.durationMs < REPEAT_BELOW_MS) ({ measurement: m, repeats } = await medianOfRepeats(c, repeat, m, primary, sql));
     if (measureHere) runs.push({ size: db.size, tableRows: rows, measurement: m, repeats });
     // Metadata-only by the server's word (INSTANT accepted) or the profile's, unless it copied rows after all.
     const metadataOnly = acceptedInstant(clauseCheck) || (c.analysis.lock.sizeDependent === false && !(m.affectedRows ?? 0));
     if (boundable && cost && m.error === null) {
       // A metadata-only change implies mayBeMetadata: its pristine copy was made above.
       if (metadataOnly) memoryBound = await memoryBoundRun(c, boundable, cost, m, primary, sql, true, METADATA_BOUND_RUNS);
-      else if (m.durationMs >= MEMORY_BOUND_MIN_MS) memoryBound = await memoryBoundRun(c, boundable, cost, m, primary, sql, repeat !== null || mayBeMetadata);
+      // A short statement's shrunk-pool run is as noisy as its in-memory one: as many runs (repeats need the pristine copy).
+      else if (m.durationMs >= MEMORY_BOUND_MIN_MS) memoryBound = await memoryBoundRun(c, boundable, cost, m, primary, sql, repeat !== null || mayBeMetadata, repeat !== null && m.durationMs < REPEAT_BELOW_MS ? measureRuns(c.input) : 1);
     }
     if (m.error) {
       return Object.freeze({
@@ -594,7 +603,7 @@ async function memoryBoundRun(
       });
     }
     const m = medianRun(measured);
-    return Object.freeze({ poolBytes, wantedPoolBytes: wanted, measurement: m, factor: m.durationMs / Math.max(1, inMemory.durationMs) });
+    return Object.freeze({ poolBytes, wantedPoolBytes: wanted, measurement: m, factor: m.durationMs / Math.max(1, inMemory.durationMs), runs: measured.length });
   } catch (error) {
     if (error instanceof ShadowError) throw error;
     return null;
@@ -603,13 +612,15 @@ async function memoryBoundRun(
   }
 }
 
+const measureRuns = (input: Pick<DryRunInput, 'measureRuns'>): number => input.measureRuns ?? DEFAULT_MEASURE_RUNS;
+
 /** The run with the median duration (the upper one of an even count). */
 const medianRun = (runs: readonly RunMeasurement[]): RunMeasurement => [...runs].sort((a, b) => a.durationMs - b.durationMs)[Math.floor(runs.length / 2)]!;
 
 /** Whether the statement's full-size measurement may be repeated (see REPEAT_BELOW_MS). */
 function repeatableAt(c: StatementContext, cost: ShadowTableSize | null): boolean {
   const st = c.analysis.statement;
-  if (!c.copies || (c.input.measureRuns ?? 1) <= 1) return false;
+  if (!c.copies || measureRuns(c.input) <= 1) return false;
   // Size-independent (metadata-only) statements are not extrapolated: their runs at every size are samples already.
   if (c.analysis.lock.sizeDependent === false) return false;
   if (!REPEATABLE_KINDS.has(st.operation.kind) || !cost || cost.fullBytes === null) return false;
@@ -633,7 +644,7 @@ async function medianOfRepeats(
   const runs = [first];
   const st = c.analysis.statement;
   const again = table ? { schema: null, name: table.name } : null;
-  const wanted = c.input.measureRuns ?? 1;
+  const wanted = measureRuns(c.input);
   for (let i = 1; i < wanted; i++) {
     try {
       await copyTables(dbs.pristine.name, dbs.again, st.tables);
