@@ -12,7 +12,7 @@ import type { LockProfile, ServerVersion, TableFacts } from '../db/capabilities/
 import { parseServerSpec, redactUrl } from '../db/connection.js';
 import { connectTarget, type TargetSession } from '../db/introspect.js';
 import { ConfigError } from '../errors.js';
-import { extrapolateDuration, scaleRows, type DurationEstimate } from '../estimate/extrapolate.js';
+import { extrapolateDuration, scaleRows, SHORTFALL_MIN, type DurationEstimate } from '../estimate/extrapolate.js';
 import { loadMigrations } from '../migrations/load-migrations.js';
 import type { Migration, ParsedStatement } from '../parser/statement.js';
 import { tableKey } from '../parser/statement.js';
@@ -283,19 +283,20 @@ function buildPlanReport(b: BuildInput): { report: ImpactReport; details: PlanDe
             ? explainedRows.rows
             : scaledRows;
         const memoryBoundFactor = run.memoryBound?.factor ?? null;
-        if (run.memoryBound && run.memoryBound.poolBytes > run.memoryBound.wantedPoolBytes * 1.25) {
+        const memoryBoundShortfall = shortfallOf(run);
+        if (run.memoryBound && memoryBoundShortfall !== null && memoryBoundShortfall > SHORTFALL_MIN) {
           warnings.push(
-            `${ma.migration.name} statement ${st.index + 1}: production's table-to-pool ratio asks for a ${mib(run.memoryBound.wantedPoolBytes)} buffer pool on the shadow, but it went no lower than ${mib(run.memoryBound.poolBytes)}: the disk-bound slow-down measured there (×${run.memoryBound.factor.toFixed(2)}) may be larger in production`,
+            `${ma.migration.name} statement ${st.index + 1}: production's table-to-pool ratio asks for a ${mib(run.memoryBound.wantedPoolBytes)} buffer pool on the shadow, but it went no lower than ${mib(run.memoryBound.poolBytes)}: the disk-bound slow-down measured there (×${run.memoryBound.factor.toFixed(2)}) is a floor, and the range's top allows ×${memoryBoundShortfall.toFixed(1)} more`,
           );
         }
-        fit = isDml && rows !== null ? dmlFit(run, rows, outgrowsMemory(run.table), false, memoryBoundFactor) : null;
+        fit = isDml && rows !== null ? dmlFit(run, rows, outgrowsMemory(run.table), false, memoryBoundFactor, memoryBoundShortfall) : null;
         // What the server did outranks the profile: a copy reports its rows, an accepted INSTANT is metadata-only.
         const copied = (full?.measurement.affectedRows ?? 0) > 0 && DDL_WITH_ALGORITHM.has(st.operation.kind);
         const sizeDependent = copied ? true : measuredInstant(run) ? false : sa.lock.sizeDependent;
         fit ??= extrapolateDuration(
           run.runs.map((r) => ({ rows: r.tableRows, durationMs: r.measurement.durationMs })),
           run.sourceRows ?? full!.tableRows,
-          { sizeDependent, outgrowsMemory: outgrowsMemory(run.table), memoryBoundFactor, memoryBoundMs: run.memoryBound?.measurement.durationMs ?? null, sortBased: buildsIndexOnly(st) },
+          { sizeDependent, outgrowsMemory: outgrowsMemory(run.table), memoryBoundFactor, memoryBoundShortfall, memoryBoundMs: run.memoryBound?.measurement.durationMs ?? null, sortBased: buildsIndexOnly(st) },
         );
         estimate = { rows, durationMs: fit.durationMs, durationRangeMs: [fit.rangeMs[0], fit.rangeMs[1]], basis: isDml && useExplain ? 'explain' : 'shadow' };
       }
@@ -318,7 +319,7 @@ function buildPlanReport(b: BuildInput): { report: ImpactReport; details: PlanDe
         const altDml = ok && stmtRows !== null && a.alternative.kind === 'batched' ? dmlFit({ runs: a.runs }, stmtRows, outgrowsMemory(run?.table ?? null), true) : null;
         // TRUNCATE drops and recreates the table's storage: its time hardly depends on the rows.
         // Other rewrites of the statement meet the same table against the same pool: its measured slow-down stands in.
-        const altOptions = instant || a.alternative.kind === 'truncate' ? { sizeDependent: false } : { outgrowsMemory: outgrowsMemory(run?.table ?? null), memoryBoundFactor: run?.memoryBound?.factor ?? null };
+        const altOptions = instant || a.alternative.kind === 'truncate' ? { sizeDependent: false } : { outgrowsMemory: outgrowsMemory(run?.table ?? null), memoryBoundFactor: run?.memoryBound?.factor ?? null, memoryBoundShortfall: run ? shortfallOf(run) : null };
         const altFit =
           altDml ??
           (ok
@@ -439,14 +440,20 @@ function transactionWarnings(migrations: readonly { readonly migration: Migratio
   return out;
 }
 
+/** How much larger the memory-bound run's pool was than production's ratio asked for (null: no such run). */
+function shortfallOf(run: Pick<StatementRun, 'memoryBound'>): number | null {
+  const bound = run.memoryBound;
+  return bound ? bound.poolBytes / Math.max(1, bound.wantedPoolBytes) : null;
+}
+
 /**
  * DML costs by the rows it changes, not by the table's size: a WHERE on a literal key range
  * matches all of a small shadow but a tenth of production. Null when the runs changed no rows.
  */
-function dmlFit(run: Pick<StatementRun, 'runs'>, targetRows: number, outgrowsMemory: boolean, chunked = false, memoryBoundFactor: number | null = null): DurationEstimate | null {
+function dmlFit(run: Pick<StatementRun, 'runs'>, targetRows: number, outgrowsMemory: boolean, chunked = false, memoryBoundFactor: number | null = null, memoryBoundShortfall: number | null = null): DurationEstimate | null {
   const samples = run.runs.map((r) => ({ rows: r.measurement.affectedRows ?? 0, durationMs: r.measurement.durationMs }));
   if (samples.length === 0 || samples.some((x) => x.rows <= 0)) return null;
-  return extrapolateDuration(samples, targetRows, { sizeDependent: true, outgrowsMemory, chunked, memoryBoundFactor });
+  return extrapolateDuration(samples, targetRows, { sizeDependent: true, outgrowsMemory, chunked, memoryBoundFactor, memoryBoundShortfall });
 }
 
 /** A secondary index build and nothing else: the server sorts the rows' keys (n·log n). */

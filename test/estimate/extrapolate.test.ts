@@ -154,6 +154,19 @@ describe('tables that outgrow the buffer pool', () => {
     expect(onDisk.explanation).toMatch(/×1\.80 .*buffer pool shrunk/);
   });
 
+  it('widens only the top of the range when the pool could not shrink to production\'s ratio', () => {
+    const reached = extrapolateDuration(samples, 1_000_000, { outgrowsMemory: true, memoryBoundFactor: 1.2, memoryBoundShortfall: 1 });
+    const short = extrapolateDuration(samples, 1_000_000, { outgrowsMemory: true, memoryBoundFactor: 1.2, memoryBoundShortfall: 2.85 });
+    expect(short.durationMs).toBe(reached.durationMs);
+    expect(short.rangeMs[0]).toBe(reached.rangeMs[0]);
+    expect(short.rangeMs[1] / reached.rangeMs[1]).toBeCloseTo(2.85, 1);
+    expect(short.explanation).toMatch(/×2\.9 larger than production's ratio asks for, so the slow-down is a floor/);
+    expect(reached.explanation).not.toMatch(/floor/);
+    // A shortfall within the rounding of the pool's resize chunks changes nothing.
+    const close = extrapolateDuration(samples, 1_000_000, { outgrowsMemory: true, memoryBoundFactor: 1.2, memoryBoundShortfall: 1.2 });
+    expect(close).toEqual(reached);
+  });
+
   it('never lowers the estimate when the small-pool run happened to be faster', () => {
     const inMemory = extrapolateDuration(samples, 1_000_000);
     const onDisk = extrapolateDuration(samples, 1_000_000, { outgrowsMemory: true, memoryBoundFactor: 0.9 });
