@@ -512,11 +512,12 @@ async function runStatement(context: StatementContext): Promise<StatementRun> {
         m = await runOne(c, db.url, primary, sql, measureHere);
       }
     }
-    let repeats = 1;
-    if (repeat && m.error === null && m.durationMs < REPEAT_BELOW_MS) ({ measurement: m, repeats } = await medianOfRepeats(c, repeat, m, primary, sql));
-    if (measureHere) runs.push({ size: db.size, tableRows: rows, measurement: m, repeats });
     // Metadata-only by the server's word (INSTANT accepted) or the profile's, unless it copied rows after all.
     const metadataOnly = acceptedInstant(clauseCheck) || (c.analysis.lock.sizeDependent === false && !(m.affectedRows ?? 0));
+    let repeats = 1;
+    // Size-independent (metadata-only) statements are not extrapolated: their runs at every size are samples already.
+    if (repeat && !metadataOnly && m.error === null && m.durationMs < REPEAT_BELOW_MS) ({ measurement: m, repeats } = await medianOfRepeats(c, repeat, m, primary, sql));
+    if (measureHere) runs.push({ size: db.size, tableRows: rows, measurement: m, repeats });
     if (boundable && cost && m.error === null) {
       // A metadata-only change implies mayBeMetadata: its pristine copy was made above.
       if (metadataOnly) memoryBound = await memoryBoundRun(c, boundable, cost, m, primary, sql, true, METADATA_BOUND_RUNS);
@@ -620,9 +621,8 @@ const medianRun = (runs: readonly RunMeasurement[]): RunMeasurement => [...runs]
 /** Whether the statement's full-size measurement may be repeated (see REPEAT_BELOW_MS). */
 function repeatableAt(c: StatementContext, cost: ShadowTableSize | null): boolean {
   const st = c.analysis.statement;
+  // Whether it turned out metadata-only is known after its first run (an explicit ALGORITHM=COPY copies rows all the same).
   if (!c.copies || measureRuns(c.input) <= 1) return false;
-  // Size-independent (metadata-only) statements are not extrapolated: their runs at every size are samples already.
-  if (c.analysis.lock.sizeDependent === false) return false;
   if (!REPEATABLE_KINDS.has(st.operation.kind) || !cost || cost.fullBytes === null) return false;
   // Other tables named by the statement are copied too; their size is not known here, so keep to one.
   if (st.tables.length !== 1) return false;

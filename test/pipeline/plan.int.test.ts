@@ -156,6 +156,8 @@ describeOnServers('plan', (db) => {
     expect(warnings).toMatch(/production's buffer pool is not known without --target/);
     expect(warnings).toMatch(/001_copy statement 1: production's table-to-pool ratio asks for a \d+ MB buffer pool on the shadow, but it went no lower than \d+ MB: the disk-bound slow-down measured there \(×\d+\.\d\d\) is a floor, and the range's top allows ×\d+\.\d more/);
     expect(copy.estimate.explanation).toMatch(/shrunk as far as the server allows, ×\d+\.\d larger than production's ratio asks for, so the slow-down is a floor/);
+    // By default a short full-size run (20,000 rows) and its shrunk-pool run are medians of three.
+    expect(copy.estimate.explanation).toMatch(/20,000 rows: median of 3 runs on fresh copies.*; shrunk-pool run: median of 3/);
     // A metadata-only change stays size-independent, but the few pages it reads come from disk
     // once the table outgrows the pool: its constant is taken from runs on the shrunk pool.
     const instant = outcome.details.statements[1]!.estimate;
