@@ -17,11 +17,11 @@ import { parseArgs } from 'node:util';
 import type mysql from 'mysql2/promise';
 import { connect, formatServerUrl, parseServerUrl, type Connection } from '../src/db/connection.js';
 import { parseSql } from '../src/parser/parse.js';
-import { poolBytes, resizeBufferPool, scaleLruScanDepth, waitForPurge, warmSchemas } from '../src/shadow/buffer-pool.js';
-import { flushDirtyPages } from '../src/shadow/dry-run.js';
+import { poolBytes, resizeBufferPool, scaleLruScanDepth, warmSchemas } from '../src/shadow/buffer-pool.js';
 import { loadTable } from '../src/shadow/load.js';
 import { startPrivateServer } from '../src/shadow/server.js';
 import { planTables } from '../src/shadow/synthesize.js';
+import { settle, tableDefinition } from './server-state.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -57,16 +57,9 @@ async function fill(conn: Connection, variant: string): Promise<void> {
   const drop = DROPS[variant];
   if (drop === undefined) throw new Error(`unknown variant ${variant}: use ${Object.keys(DROPS).join(', ')}`);
   if (drop) await conn.query(drop);
-  const [created] = await conn.query<mysql.RowDataPacket[]>('SHOW CREATE TABLE watchdog');
-  const def = parseSql(String(created[0]!['Create Table']), 'watchdog.sql')[0]!.operation;
-  if (def.kind !== 'create-table') throw new Error('SHOW CREATE TABLE watchdog did not parse');
+  const { definition: def } = await tableDefinition(conn, 'watchdog');
   await loadTable(conn, planTables([{ definition: def, rows: ROWS }], { seed: 7 })[0]!);
   await conn.query('ANALYZE TABLE watchdog');
-}
-
-async function settle(admin: Connection, url: string): Promise<void> {
-  await waitForPurge(admin, 120_000);
-  await flushDirtyPages(url, 120_000);
 }
 
 async function scale(admin: Connection, url: string, db: Connection): Promise<void> {
@@ -74,7 +67,7 @@ async function scale(admin: Connection, url: string, db: Connection): Promise<vo
   for (const variant of args.variants!.split(',')) {
     await fill(db, variant);
     const [sizes] = await db.query<mysql.RowDataPacket[]>("SELECT data_length AS d, index_length AS i FROM information_schema.TABLES WHERE table_schema = DATABASE() AND table_name = 'watchdog'");
-    await settle(admin, url);
+    await settle(url);
     const before = await status(admin);
     const t0 = performance.now();
     await db.query(SQL);
@@ -99,7 +92,7 @@ async function pools(admin: Connection, url: string, db: Connection, runDb: Conn
       await runDb.query('DROP TABLE IF EXISTS watchdog');
       await runDb.query('CREATE TABLE watchdog LIKE src.watchdog');
       await runDb.query('INSERT INTO watchdog SELECT * FROM src.watchdog');
-      await settle(admin, url);
+      await settle(url);
       let depth: number | null = null;
       try {
         if (mb * MB < full) {

@@ -15,20 +15,17 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type mysql from 'mysql2/promise';
 import { DEFAULT_CONFIG } from '../src/config/config.js';
-import { connect, formatServerUrl, parseServerUrl, type Connection } from '../src/db/connection.js';
+import { connect, formatServerUrl, parseServerUrl } from '../src/db/connection.js';
 import { parseSql } from '../src/parser/parse.js';
 import { ANALYZERS } from '../src/cli/catalogue.js';
 import { planMigrations } from '../src/pipeline/plan.js';
-import { waitForPurge } from '../src/shadow/buffer-pool.js';
-import { flushDirtyPages } from '../src/shadow/dry-run.js';
 import { loadTable } from '../src/shadow/load.js';
 import { measureStatement } from '../src/shadow/probe.js';
 import { readSizesFile } from '../src/shadow/schema-source.js';
 import { startPrivateServer } from '../src/shadow/server.js';
 import { planTables } from '../src/shadow/synthesize.js';
-import type { CreateTableOperation } from '../src/parser/statement.js';
+import { settle, tableDefinition } from './server-state.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -52,24 +49,6 @@ interface Row {
   readonly actual: number | null;
   readonly rows: number | null;
   readonly note: string;
-}
-
-/** The table's definition as the server has it now (the migration changes it along the way). */
-async function currentDefinition(conn: Connection, table: string): Promise<CreateTableOperation> {
-  const [rows] = await conn.query<mysql.RowDataPacket[]>(`SHOW CREATE TABLE ${table}`);
-  const op = parseSql(String(rows[0]!['Create Table']), `${table}.sql`)[0]!.operation;
-  if (op.kind !== 'create-table') throw new Error(`SHOW CREATE TABLE ${table} did not parse as CREATE TABLE`);
-  return op;
-}
-
-async function settle(url: string): Promise<void> {
-  const conn = await connect(url);
-  try {
-    await waitForPurge(conn, 120_000);
-  } finally {
-    await conn.end();
-  }
-  await flushDirtyPages(url, 120_000);
 }
 
 async function main(): Promise<void> {
@@ -131,10 +110,9 @@ async function main(): Promise<void> {
       const t0 = Date.now();
       // Into a new table: loading into the emptied one maintains its secondary indexes row by row
       // (over ten minutes for MariaDB's 9M rows), where an empty new table gets them built in bulk.
-      const [created] = await conn.query<mysql.RowDataPacket[]>(`SHOW CREATE TABLE ${table}`);
-      const definition = await currentDefinition(conn, table);
+      const { sql: created, definition } = await tableDefinition(conn, table);
       await conn.query(`DROP TABLE ${table}`);
-      await conn.query(String(created[0]!['Create Table']));
+      await conn.query(created);
       await loadTable(conn, planTables([{ definition, rows: sizes.get(table) ?? 0 }], { seed: 8 })[0]!);
       await conn.query(`ANALYZE TABLE ${table}`);
       process.stderr.write(`${table}: filled again in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
