@@ -17,7 +17,7 @@ import { parseArgs } from 'node:util';
 import type mysql from 'mysql2/promise';
 import { connect, formatServerUrl, parseServerUrl, type Connection } from '../src/db/connection.js';
 import { parseSql } from '../src/parser/parse.js';
-import { poolBytes, resizeBufferPool, scaleLruScanDepth, warmSchemas } from '../src/shadow/buffer-pool.js';
+import { poolBytes, warmSchemas, withShrunkPool } from '../src/shadow/buffer-pool.js';
 import { loadTable } from '../src/shadow/load.js';
 import { startPrivateServer } from '../src/shadow/server.js';
 import { planTables } from '../src/shadow/synthesize.js';
@@ -93,20 +93,17 @@ async function pools(admin: Connection, url: string, db: Connection, runDb: Conn
       await runDb.query('CREATE TABLE watchdog LIKE src.watchdog');
       await runDb.query('INSERT INTO watchdog SELECT * FROM src.watchdog');
       await settle(url);
-      let depth: number | null = null;
       try {
-        if (mb * MB < full) {
-          got = await resizeBufferPool(admin, mb * MB);
-          depth = await scaleLruScanDepth(admin, full, got);
-        }
-        const before = await status(admin);
-        const t0 = performance.now();
-        await runDb.query(SQL);
-        const ms = performance.now() - t0;
-        runs.push({ ms, reads: (await status(admin))['Innodb_buffer_pool_reads']! - before['Innodb_buffer_pool_reads']! });
+        const run = await withShrunkPool(admin, mb * MB, async (pool) => {
+          got = pool;
+          const before = await status(admin);
+          const t0 = performance.now();
+          await runDb.query(SQL);
+          const ms = performance.now() - t0;
+          return { ms, reads: (await status(admin))['Innodb_buffer_pool_reads']! - before['Innodb_buffer_pool_reads']! };
+        });
+        runs.push(run);
       } finally {
-        if (depth !== null) await admin.query(`SET GLOBAL innodb_lru_scan_depth = ${depth}`);
-        if (got < full) await resizeBufferPool(admin, full);
         await warmSchemas(admin, ['src']);
       }
     }

@@ -53,6 +53,49 @@ export async function scaleLruScanDepth(conn: Connection, fromPoolBytes: number,
   return depth;
 }
 
+/** The pool could not be given back after a shrink: every later measurement on the server would be off. */
+export class PoolRestoreError extends Error {}
+
+export interface ShrinkOptions {
+  /**
+   * Scale the page cleaner's scan depth with the pool (see scaleLruScanDepth). Only a bench that
+   * shows what the default depth does turns this off.
+   */
+  readonly scaleScanDepth?: boolean;
+}
+
+/**
+ * Shrinks the pool to `bytes` (never below MIN_POOL_BYTES; the server may round up), scales the
+ * page cleaner's scan depth with it, runs `fn` with the size the server settled on, then gives
+ * both back, also when `fn` throws. A request at or above the current size changes nothing. The
+ * depth is restored after the pool has grown back: the default depth in a shrunk pool asks the
+ * cleaner to keep more pages free than the pool holds. Throws PoolRestoreError when the pool or
+ * the depth cannot be restored; that error wins over one from `fn`.
+ */
+export async function withShrunkPool<T>(conn: Connection, bytes: number, fn: (poolBytes: number) => Promise<T>, options: ShrinkOptions = {}): Promise<T> {
+  const full = await poolBytes(conn);
+  const wanted = Math.max(MIN_POOL_BYTES, Math.round(bytes));
+  if (wanted >= full) return fn(full);
+  let depth: number | null = null;
+  let outcome: { readonly value: T } | { readonly error: unknown };
+  try {
+    // A shrink that fails or times out may have changed the pool anyway: the restore below runs regardless.
+    const got = await resizeBufferPool(conn, wanted);
+    if (options.scaleScanDepth !== false) depth = await scaleLruScanDepth(conn, full, got);
+    outcome = { value: await fn(got) };
+  } catch (error) {
+    outcome = { error };
+  }
+  try {
+    await resizeBufferPool(conn, full);
+    if (depth !== null) await conn.query(`SET GLOBAL innodb_lru_scan_depth = ${depth}`);
+  } catch (error) {
+    throw new PoolRestoreError(`the buffer pool could not be given back its ${Math.round(full / 1048576)} MiB after a shrink: ${(error as Error).message}`, { cause: error });
+  }
+  if ('error' in outcome) throw outcome.error;
+  return outcome.value;
+}
+
 export async function poolBytes(conn: Connection): Promise<number> {
   const [rows] = await conn.query<mysql.RowDataPacket[]>('SELECT @@GLOBAL.innodb_buffer_pool_size AS b');
   return Number(rows[0]?.['b']);

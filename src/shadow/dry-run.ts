@@ -17,7 +17,7 @@ import type { RunContext } from '../executor/run-context.js';
 import type { Migration, ParsedStatement, TableRef } from '../parser/statement.js';
 import { acquireRunnerLock } from '../state/runner-lock.js';
 import { StateStore } from '../state/state-store.js';
-import { MIN_POOL_BYTES, resizeBufferPool, scaleLruScanDepth, waitForPurge, warmSchemas } from './buffer-pool.js';
+import { PoolRestoreError, waitForPurge, warmSchemas, withShrunkPool } from './buffer-pool.js';
 import { registerCleanup } from './cleanup.js';
 import { loadTable } from './load.js';
 import { measureStatement, startProbe } from './probe.js';
@@ -578,24 +578,12 @@ async function memoryBoundRun(
         // After the first run the copy holds the statement's result: every further run needs a fresh one.
         if (refresh || i > 0) await copyTables(dbs.pristine.name, dbs.again, c.analysis.statement.tables);
         await settleWrites(c, PURGE_WAIT_MS);
-        let depth: number | null = null;
-        try {
-          // A shrink that fails or times out may have changed the pool anyway: the restore below runs regardless.
-          poolBytes = await resizeBufferPool(admin, Math.max(MIN_POOL_BYTES, wanted));
-          depth = await scaleLruScanDepth(admin, bound.shadowPoolBytes, poolBytes);
-          const m = await runOne(c, dbs.again.url, table ? { schema: null, name: table.name } : null, sql, true);
-          if (m.error) return null;
-          measured.push(m);
-        } finally {
-          // Every later measurement depends on the pool being back: failing here ends the dry run.
-          const restore = async (): Promise<void> => {
-            if (depth !== null) await admin.query(`SET GLOBAL innodb_lru_scan_depth = ${depth}`);
-            await resizeBufferPool(admin, bound.shadowPoolBytes);
-          };
-          await restore().catch((error: unknown) => {
-            throw new ShadowError(`the shadow's buffer pool could not be restored after a memory-bound run: ${(error as Error).message}`, { cause: error });
-          });
-        }
+        const m = await withShrunkPool(admin, wanted, async (got) => {
+          poolBytes = got;
+          return runOne(c, dbs.again.url, table ? { schema: null, name: table.name } : null, sql, true);
+        });
+        if (m.error) return null;
+        measured.push(m);
       }
     } finally {
       // And on its pages: the shrink evicted the tables the next measurements expect in memory.
@@ -606,6 +594,8 @@ async function memoryBoundRun(
     const m = medianRun(measured);
     return Object.freeze({ poolBytes, wantedPoolBytes: wanted, measurement: m, factor: m.durationMs / Math.max(1, inMemory.durationMs), runs: measured.length });
   } catch (error) {
+    // Every later measurement depends on the pool being back: failing there ends the dry run.
+    if (error instanceof PoolRestoreError) throw new ShadowError(`after a memory-bound run on the shadow, ${error.message}`, { cause: error });
     if (error instanceof ShadowError) throw error;
     return null;
   } finally {
