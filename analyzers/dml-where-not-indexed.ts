@@ -4,21 +4,9 @@
 import { defineAnalyzer } from '../src/analysis/analyzer.js';
 import { quoteIdent, quoteTable } from '../src/analysis/alternatives/online-ddl.js';
 import { isKnownEmpty, knownRows, sizeNote, sizeSeverity } from '../src/analysis/size-severity.js';
-import type { CreateTableOperation } from '../src/parser/statement.js';
+import { leadingIndexColumns } from '../src/analysis/index-columns.js';
 
 type Messages = 'notIndexed' | 'unknownIndexes';
-
-/** Columns that lead some B-tree index (PRIMARY, UNIQUE or plain), lower case. */
-export function leadingIndexColumns(def: CreateTableOperation): ReadonlySet<string> {
-  const lead = new Set<string>();
-  for (const index of def.indexes) {
-    if (index.kind === 'fulltext' || index.kind === 'spatial') continue;
-    const first = index.columns[0];
-    if (first && first.expression === null) lead.add(first.name.toLowerCase());
-  }
-  for (const c of def.columns) if (c.primaryKey || c.unique) lead.add(c.name.toLowerCase());
-  return lead;
-}
 
 export const dmlWhereNotIndexed = defineAnalyzer<Messages>({
   id: 'dml-where-not-indexed',
