@@ -5,7 +5,8 @@
 //
 // The options plan.ts derives from the analysis are taken from the kind: the five metadata
 // changes are size-independent, the three index builds sort, the four DML statements are
-// extrapolated over the rows they changed; the 1M-row table outgrows the target's 128 MiB pool.
+// extrapolated over the rows they changed; the 1M-row table outgrows the target's 128 MiB pool;
+// the two DELETEs an index bounds (all rows, a key range) grow with the table (indexGrowth).
 // "recorded" next to "replayed" shows whether that still matches what the plan did when the runs
 // were recorded (unchanged code: equal).
 //
@@ -16,6 +17,7 @@ import { extrapolateDuration } from '../src/estimate/extrapolate.js';
 const METADATA = new Set(['add-column-instant', 'drop-column', 'modify-varchar-widen-instant', 'drop-index', 'rename-column']);
 const INDEX_BUILDS = new Set(['add-index', 'add-composite-index', 'create-index']);
 const DML = new Set(['delete-all', 'delete-selective', 'delete-range', 'update-indexed-range']);
+const INDEX_BOUND_DELETES = new Set(['delete-all', 'delete-range']);
 
 interface RecordedRun {
   readonly tableRows: number;
@@ -57,6 +59,7 @@ for (const file of files) {
       memoryBoundFactor: bound?.factor ?? null,
       memoryBoundMs: bound?.measurement.durationMs ?? null,
       sortBased: INDEX_BUILDS.has(r.kind),
+      indexGrowth: INDEX_BOUND_DELETES.has(r.kind) ? r.shadow.sourceRows / Math.max(...r.shadow.runs.map((x) => x.tableRows)) : null,
     });
     const actual = median(r.actuals);
     const ratio = e.durationMs / actual;

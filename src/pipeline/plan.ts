@@ -13,6 +13,7 @@ import { parseServerSpec, redactUrl } from '../db/connection.js';
 import { connectTarget, type TargetSession } from '../db/introspect.js';
 import { ConfigError } from '../errors.js';
 import { extrapolateDuration, scaleRows, SHORTFALL_MIN, type DurationEstimate } from '../estimate/extrapolate.js';
+import { deleteIndexGrowth } from '../estimate/index-growth.js';
 import { loadMigrations } from '../migrations/load-migrations.js';
 import type { Migration, ParsedStatement } from '../parser/statement.js';
 import { tableKey } from '../parser/statement.js';
@@ -289,7 +290,7 @@ function buildPlanReport(b: BuildInput): { report: ImpactReport; details: PlanDe
             `${ma.migration.name} statement ${st.index + 1}: production's table-to-pool ratio asks for a ${mib(run.memoryBound.wantedPoolBytes)} buffer pool on the shadow, but it went no lower than ${mib(run.memoryBound.poolBytes)}: the disk-bound slow-down measured there (×${run.memoryBound.factor.toFixed(2)}) is a floor, and the range's top allows ×${memoryBoundShortfall.toFixed(1)} more`,
           );
         }
-        fit = isDml && rows !== null ? dmlFit(run, rows, outgrowsMemory(run.table), false, memoryBoundFactor, memoryBoundShortfall) : null;
+        fit = isDml && rows !== null ? dmlFit(run, rows, outgrowsMemory(run.table), false, memoryBoundFactor, memoryBoundShortfall, deleteIndexGrowth(st, b.source.tables, run.sourceRows, fullRows(run.table))) : null;
         // What the server did outranks the profile: a copy reports its rows, an accepted INSTANT is metadata-only.
         const copied = (full?.measurement.affectedRows ?? 0) > 0 && DDL_WITH_ALGORITHM.has(st.operation.kind);
         const sizeDependent = copied ? true : measuredInstant(run) ? false : sa.lock.sizeDependent;
@@ -450,11 +451,20 @@ function shortfallOf(run: Pick<StatementRun, 'memoryBound'>): number | null {
  * DML costs by the rows it changes, not by the table's size: a WHERE on a literal key range
  * matches all of a small shadow but a tenth of production. Null when the runs changed no rows.
  */
-function dmlFit(run: Pick<StatementRun, 'runs'>, targetRows: number, outgrowsMemory: boolean, chunked = false, memoryBoundFactor: number | null = null, memoryBoundShortfall: number | null = null): DurationEstimate | null {
+function dmlFit(
+  run: Pick<StatementRun, 'runs'>,
+  targetRows: number,
+  outgrowsMemory: boolean,
+  chunked = false,
+  memoryBoundFactor: number | null = null,
+  memoryBoundShortfall: number | null = null,
+  indexGrowth: number | null = null,
+): DurationEstimate | null {
   const samples = run.runs.map((r) => ({ rows: r.measurement.affectedRows ?? 0, durationMs: r.measurement.durationMs }));
   if (samples.length === 0 || samples.some((x) => x.rows <= 0)) return null;
-  return extrapolateDuration(samples, targetRows, { sizeDependent: true, outgrowsMemory, chunked, memoryBoundFactor, memoryBoundShortfall });
+  return extrapolateDuration(samples, targetRows, { sizeDependent: true, outgrowsMemory, chunked, memoryBoundFactor, memoryBoundShortfall, indexGrowth });
 }
+
 
 /** A secondary index build and nothing else: the server sorts the rows' keys (n·log n). */
 function buildsIndexOnly(st: ParsedStatement): boolean {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { affineFit, extrapolateDuration, fitSpread, FLAT_GROWTH, nLogNFit, scaleRows } from '../../src/estimate/extrapolate.js';
+import { affineFit, extrapolateDuration, fitSpread, FLAT_GROWTH, INDEX_GROWTH_EXPONENT, nLogNFit, scaleRows } from '../../src/estimate/extrapolate.js';
 
 describe('extrapolateDuration', () => {
   it('recovers a linear cost curve with fixed overhead', () => {
@@ -293,5 +293,53 @@ describe('size-independent runs', () => {
     expect(e.model).toBe('constant');
     expect(e.durationMs).toBe(12);
     expect(e.rangeMs[1]).toBeGreaterThanOrEqual(60);
+  });
+});
+
+describe('index growth of a DELETE', () => {
+  // A straight-line DELETE on the shadow: 4.6 µs a row, 25,000 to 100,000 rows.
+  const samples = [
+    { rows: 25_000, durationMs: 115 },
+    { rows: 50_000, durationMs: 230 },
+    { rows: 100_000, durationMs: 460 },
+  ];
+
+  it('raises the straight line by the table\'s growth to INDEX_GROWTH_EXPONENT, point and top of the range', () => {
+    const plain = extrapolateDuration(samples, 1_000_000, { sizeDependent: true });
+    const grown = extrapolateDuration(samples, 1_000_000, { sizeDependent: true, indexGrowth: 10 });
+    expect(grown.durationMs / plain.durationMs).toBeCloseTo(10 ** INDEX_GROWTH_EXPONENT, 2);
+    expect(grown.durationMs / plain.durationMs).toBeCloseTo(1.32, 2);
+    expect(grown.rangeMs[1] / plain.rangeMs[1]).toBeCloseTo(1.32, 2);
+    // The bottom stays: the growth was measured on two servers, not on this one.
+    expect(grown.rangeMs[0]).toBe(plain.rangeMs[0]);
+    expect(grown.explanation).toMatch(/×1\.32 for deleting from a larger table/);
+    expect(plain.explanation).not.toMatch(/larger table/);
+  });
+
+  it('multiplies with the measured out-of-memory slow-down', () => {
+    const onDisk = extrapolateDuration(samples, 1_000_000, { sizeDependent: true, outgrowsMemory: true, memoryBoundFactor: 1.5 });
+    const both = extrapolateDuration(samples, 1_000_000, { sizeDependent: true, outgrowsMemory: true, memoryBoundFactor: 1.5, indexGrowth: 10 });
+    expect(both.durationMs / onDisk.durationMs).toBeCloseTo(1.32, 2);
+  });
+
+  it('applies to a single measured size scaled in proportion', () => {
+    const one = extrapolateDuration([{ rows: 100_000, durationMs: 460 }], 1_000_000, { sizeDependent: true, indexGrowth: 10 });
+    expect(one.model).toBe('scaled');
+    expect(one.durationMs).toBeCloseTo(4600 * 1.318, -1);
+  });
+
+  it('leaves a power law through the points alone: it already carries the growth', () => {
+    // rows^1.3 at every step and long enough to trust: the fitted curve is the power law.
+    const f = (n: number): number => 0.001 * n ** 1.3;
+    const steep = [25_000, 50_000, 100_000].map((rows) => ({ rows, durationMs: f(rows) }));
+    const plain = extrapolateDuration(steep, 1_000_000, { sizeDependent: true });
+    expect(plain.durationMs).toBeGreaterThan(f(100_000) * 10 * 1.5);
+    expect(extrapolateDuration(steep, 1_000_000, { sizeDependent: true, indexGrowth: 10 })).toEqual(plain);
+  });
+
+  it('does nothing for a table no bigger than the shadow\'s', () => {
+    const plain = extrapolateDuration(samples, 1_000_000, { sizeDependent: true });
+    expect(extrapolateDuration(samples, 1_000_000, { sizeDependent: true, indexGrowth: 1 })).toEqual(plain);
+    expect(extrapolateDuration(samples, 1_000_000, { sizeDependent: true, indexGrowth: null })).toEqual(plain);
   });
 });
