@@ -90,12 +90,13 @@ export const SHORTFALL_MIN = 1.25;
  * A DELETE's cost per row grows with the table it deletes from, as (production rows / shadow
  * rows)^this: every row delete-marks an entry in each secondary index, and a bigger index costs
  * more per entry. Measured in memory (2 GB pool and redo log: no disk reads, no checkpoint
- * flushing; bench/delete-growth.ts): deleting every row cost 2.85 µs a row at 30,000 rows and
- * 4.44 µs at 1,000,000 on MariaDB 10.11 (duration ∝ rows^1.12), 3.96 and 7.05 µs on MySQL 9.7
- * (rows^1.16); deleting 100,000 rows of a 1,000,000-row table cost ×1.35–1.6 a row what deleting
- * a whole 100,000-row table did; an UPDATE of unindexed columns stayed flat (3.2–3.3 µs a row).
- * The shadow's sizes, a quarter to all of its budget, are too close together and too noisy to
- * show a ×1.15 over their span, so the lower of the two measured exponents is applied.
+ * flushing; bench/delete-growth.ts): deleting every row cost 2.97 µs a row at 30,000 rows and
+ * 5.07 µs at 1,000,000 on MariaDB 10.11, 3.87 and 7.79 µs on MySQL 9.7 (medians of 3; a first
+ * single run gave 2.85 / 4.44 and 3.96 / 7.05): duration ∝ rows^1.11–1.20. Deleting 100,000 rows
+ * of a 1,000,000-row table cost ×1.3–1.7 a row what deleting a whole 100,000-row table did; an
+ * UPDATE of unindexed columns stayed flat (3.2–3.4 µs a row). The shadow's sizes, a quarter to
+ * all of its budget, are too close together and too noisy to show a ×1.15 over their span, so
+ * the lowest measured exponent is applied.
  */
 export const INDEX_GROWTH_EXPONENT = 0.12;
 
