@@ -465,7 +465,6 @@ function dmlFit(
   return extrapolateDuration(samples, targetRows, { sizeDependent: true, outgrowsMemory, chunked, memoryBoundFactor, memoryBoundShortfall, indexGrowth });
 }
 
-
 /** A secondary index build and nothing else: the server sorts the rows' keys (n·log n). */
 function buildsIndexOnly(st: ParsedStatement): boolean {
   const op = st.operation;

@@ -270,10 +270,10 @@ export async function dryRun(input: DryRunInput): Promise<DryRunResult> {
     // Measure.
     const altName = await extra.create('a');
     const alt: AltDb = { name: altName, url: extra.url(altName), bookkeeping: false };
-    // Only a private shadow's pool may be resized; its size was read when the shadow was made.
+    // Only a private shadow's pool may be resized, and only one whose size the server reported.
     const pool = productionPoolBytes(shadow);
     const ownPool = shadow.settings.bufferPoolBytes;
-    const memoryBound = shadow.kind === 'private' && pool !== null && ownPool !== null && sizes.some((s) => outgrowsPool(s, pool)) ? { poolBytes: pool, shadowPoolBytes: ownPool } : null;
+    const memoryBound = shadow.kind === 'private' && pool !== null && ownPool !== null && sizes.some((s) => outgrowsPool(s, pool)) ? { poolBytes: pool } : null;
     // Repeats and memory-bound runs: tables as they were before the statement, and a copy of them to run it on again.
     let copies: StatementContext['copies'] = null;
     if (measureRuns(input) > 1 || memoryBound) {
@@ -434,8 +434,8 @@ interface StatementContext {
   readonly alt: AltDb;
   /** Scratch databases for repeated and memory-bound measurements; null when neither is wanted. */
   readonly copies: { readonly pristine: AltDb; readonly again: AltDb } | null;
-  /** Production's pool and the private shadow's own; null when no memory-bound runs are made. */
-  readonly memoryBound: { readonly poolBytes: number; readonly shadowPoolBytes: number } | null;
+  /** Production's pool (the shadow's own is read when it is shrunk); null when no memory-bound runs are made. */
+  readonly memoryBound: { readonly poolBytes: number } | null;
 }
 
 function notRun(migration: Migration, st: ParsedStatement, reason: string): StatementRun {
