@@ -11,14 +11,13 @@
 // Run: npx tsx bench/delete-growth.ts [--flavor mysql] [--sizes 30000,100000,300000,1000000] [--sql "…"] [--pool 2048] [--redo 2048]
 // For MySQL: PATH=$(../shared/servers/mysql-from-sid.sh bindir):$PATH npx tsx bench/delete-growth.ts --flavor mysql
 import { parseArgs } from 'node:util';
-import type mysql from 'mysql2/promise';
-import { connect, formatServerUrl, parseServerUrl, type Connection } from '../src/db/connection.js';
+import { connect, formatServerUrl, parseServerUrl } from '../src/db/connection.js';
 import { parseSql } from '../src/parser/parse.js';
 import { loadTable } from '../src/shadow/load.js';
 import { startPrivateServer } from '../src/shadow/server.js';
 import { planTables } from '../src/shadow/synthesize.js';
 import { TABLE } from './events-table.js';
-import { settle } from './server-state.js';
+import { globalStatus, settle } from './server-state.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -32,11 +31,6 @@ const { values: args } = parseArgs({
 });
 const MB = 1024 * 1024;
 const STATS = ['Innodb_lsn_current', 'Innodb_redo_log_current_lsn', 'Innodb_data_written', 'Innodb_buffer_pool_reads'];
-
-async function status(conn: Connection): Promise<Record<string, number>> {
-  const [rows] = await conn.query<mysql.RowDataPacket[]>(`SHOW GLOBAL STATUS WHERE Variable_name IN (${STATS.map((s) => `'${s}'`).join(', ')})`);
-  return Object.fromEntries(rows.map((r) => [String(r['Variable_name']), Number(r['Value'])]));
-}
 
 async function main(): Promise<void> {
   const server = await startPrivateServer({
@@ -64,11 +58,11 @@ async function main(): Promise<void> {
           await db.query('CREATE TABLE e2 LIKE events');
           await db.query('INSERT INTO e2 SELECT * FROM events');
           await settle(server.url);
-          const before = await status(admin);
+          const before = await globalStatus(admin, STATS);
           const t0 = performance.now();
           await db.query(args.sql!);
           const ms = performance.now() - t0;
-          const after = await status(admin);
+          const after = await globalStatus(admin, STATS);
           const d = (name: string): number => (after[name] ?? NaN) - (before[name] ?? NaN);
           // MariaDB counts the redo in Innodb_lsn_current, MySQL 8.0.30+ in Innodb_redo_log_current_lsn.
           const redo = Number.isFinite(d('Innodb_lsn_current')) ? d('Innodb_lsn_current') : d('Innodb_redo_log_current_lsn');

@@ -21,7 +21,7 @@ import { poolBytes, warmSchemas, withShrunkPool } from '../src/shadow/buffer-poo
 import { loadTable } from '../src/shadow/load.js';
 import { startPrivateServer } from '../src/shadow/server.js';
 import { planTables } from '../src/shadow/synthesize.js';
-import { settle, tableDefinition } from './server-state.js';
+import { globalStatus, settle, tableDefinition } from './server-state.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -45,11 +45,6 @@ const DROPS: Readonly<Record<string, string | null>> = {
 
 const schema = parseSql(readFileSync('examples/outage/schema.sql', 'utf8'), 'schema.sql').find((s) => s.operation.kind === 'create-table' && s.operation.table.name === 'watchdog')!;
 
-async function status(conn: Connection): Promise<Record<string, number>> {
-  const [rows] = await conn.query<mysql.RowDataPacket[]>(`SHOW GLOBAL STATUS WHERE Variable_name IN (${STATS.map((s) => `'${s}'`).join(', ')})`);
-  return Object.fromEntries(rows.map((r) => [String(r['Variable_name']), Number(r['Value'])]));
-}
-
 /** Creates watchdog (minus the variant's indexes) and fills it with ROWS rows. */
 async function fill(conn: Connection, variant: string): Promise<void> {
   await conn.query('DROP TABLE IF EXISTS watchdog');
@@ -68,11 +63,11 @@ async function scale(admin: Connection, url: string, db: Connection): Promise<vo
     await fill(db, variant);
     const [sizes] = await db.query<mysql.RowDataPacket[]>("SELECT data_length AS d, index_length AS i FROM information_schema.TABLES WHERE table_schema = DATABASE() AND table_name = 'watchdog'");
     await settle(url);
-    const before = await status(admin);
+    const before = await globalStatus(admin, STATS);
     const t0 = performance.now();
     await db.query(SQL);
     const ms = performance.now() - t0;
-    const after = await status(admin);
+    const after = await globalStatus(admin, STATS);
     const d = (name: (typeof STATS)[number]): number => after[name]! - before[name]!;
     process.stdout.write(
       `| ${ROWS.toLocaleString('en-US')} | ${variant} | ${Math.round(Number(sizes[0]!['d']) / MB)} | ${Math.round(Number(sizes[0]!['i']) / MB)} | ${(ms / 1000).toFixed(1)} s | ${((ms * 1000) / ROWS).toFixed(2)} | ${d('Innodb_buffer_pool_reads').toLocaleString('en-US')} | ${Math.round(d('Innodb_data_read') / MB)} | ${Math.round(d('Innodb_data_written') / MB)} |\n`,
@@ -96,11 +91,11 @@ async function pools(admin: Connection, url: string, db: Connection, runDb: Conn
       try {
         const run = await withShrunkPool(admin, mb * MB, async (pool) => {
           got = pool;
-          const before = await status(admin);
+          const before = await globalStatus(admin, STATS);
           const t0 = performance.now();
           await runDb.query(SQL);
           const ms = performance.now() - t0;
-          return { ms, reads: (await status(admin))['Innodb_buffer_pool_reads']! - before['Innodb_buffer_pool_reads']! };
+          return { ms, reads: (await globalStatus(admin, STATS))['Innodb_buffer_pool_reads']! - before['Innodb_buffer_pool_reads']! };
         });
         runs.push(run);
       } finally {

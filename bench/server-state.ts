@@ -1,5 +1,5 @@
-// Helpers the benches share for a server they own: let it settle before a timed statement, and
-// read back a table's definition as the server has it now.
+// Helpers the benches share for a server they own: let it settle before a timed statement, read
+// InnoDB's counters around it, and read back a table's definition as the server has it now.
 import type mysql from 'mysql2/promise';
 import { connect, type Connection } from '../src/db/connection.js';
 import { parseSql } from '../src/parser/parse.js';
@@ -25,4 +25,10 @@ export async function tableDefinition(conn: Connection, table: string): Promise<
   const op = parseSql(sql, `${table}.sql`)[0]!.operation;
   if (op.kind !== 'create-table') throw new Error(`SHOW CREATE TABLE ${table} did not parse as CREATE TABLE`);
   return { sql, definition: op };
+}
+
+/** The named global status counters (a name the server does not have is absent from the result). */
+export async function globalStatus(conn: Connection, names: readonly string[]): Promise<Record<string, number>> {
+  const [rows] = await conn.query<mysql.RowDataPacket[]>('SHOW GLOBAL STATUS WHERE Variable_name IN (?)', [names]);
+  return Object.fromEntries(rows.map((r) => [String(r['Variable_name']), Number(r['Value'])]));
 }
