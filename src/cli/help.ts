@@ -58,9 +58,9 @@ the target (up to --shadow-rows per table, default 1,000,000), runs every statem
 proposed alternative there while probes measure blocked reads and writes, and extrapolates the
 durations to the target's size. Never writes to the target. With --target, --rows/--sizes give
 production's row counts when the target is a smaller copy (staging): the plan is sized to those.
---measure-runs N runs each full-size measurement shorter than 2 s (its smaller sizes and its run
-with the buffer pool shrunk too) N times on fresh copies and keeps the median; default 3, 1 runs
-each once (faster, noisier estimates).
+--measure-runs N runs each full-size measurement shorter than 500 ms (and its run with the buffer
+pool shrunk) N times on fresh copies and keeps the median; default 3, 1 runs each once (faster,
+noisier estimates).
 `,
   apply: `Usage: drydock apply [FILES/DIRS] --target URL [--plan plan.json] [--yes] [--use-alternative KIND]
                      [--approver NAME]

@@ -413,7 +413,7 @@ function buildPlanReport(b: BuildInput): { report: ImpactReport; details: PlanDe
 
 /** Says which sizes' measurements are medians of repeated runs. */
 function repeatedNote(run: StatementRun | undefined): string {
-  const repeated = (run?.runs ?? []).filter((r) => (r.repeats ?? 1) > 1).sort((a, b) => a.tableRows - b.tableRows);
+  const repeated = (run?.runs ?? []).filter((r) => (r.repeats ?? 1) > 1);
   const bound = run?.memoryBound && run.memoryBound.runs > 1 ? `; shrunk-pool run: median of ${run.memoryBound.runs}` : '';
   if (repeated.length === 0) return bound;
   return `; ${repeated.map((r) => r.tableRows.toLocaleString('en-US')).join(', ')} rows: median of ${repeated[0]!.repeats} runs on fresh copies (short runs vary)${bound}`;

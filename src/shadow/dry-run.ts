@@ -38,12 +38,11 @@ export const MID_FRACTION = 0.5;
 export const MIN_OBSERVABLE_MS = 1000;
 /**
  * A full-size measurement shorter than this is repeated on fresh copies of the tables and the
- * median run kept. The full size decides the extrapolation most, and one run is off by a third now
- * and then (the accuracy benchmark saw 306 and 484 ms for the same 100k-row rebuild, and 1.8 s for
- * a MySQL copy whose smaller sizes said 1.3 s); repeating still longer runs would cost the plan
- * more time than the error costs. The smaller sizes of such a statement are repeated as well.
+ * median run kept. The full size decides the extrapolation most, and at a few hundred milliseconds
+ * one run is off by a third now and then (the accuracy benchmark saw 306 and 484 ms for the same
+ * 100k-row rebuild); longer runs vary less, and repeating them would cost the plan's time.
  */
-export const REPEAT_BELOW_MS = 2000;
+export const REPEAT_BELOW_MS = 500;
 /** Repeats need a fresh copy each: only for tables this small, where copying is cheap. */
 export const REPEAT_MAX_BYTES = 64 * 1024 * 1024;
 /**
@@ -502,11 +501,6 @@ async function runStatement(context: StatementContext): Promise<StatementRun> {
     // Repeats copy from a pristine copy; a memory-bound run alone needs just one fresh copy, made now.
     if (repeat || mayBeMetadata) await copyTables(db.name, c.copies!.pristine, st.tables);
     else if (boundable) await copyTables(db.name, boundable.again, st.tables);
-    // The smaller sizes set the fitted line's slope as much as the full size does: when the full
-    // size was short enough to be repeated, so are they, on copies made before their own run
-    // changes the table.
-    const fullRepeats = runs[0]?.repeats ?? 1;
-    const earlier = db.size !== 'full' && measureHere && fullRepeats > 1 && c.copies ? await runsOnFreshCopies(c, db.name, c.copies.again, fullRepeats - 1, primary, sql) : [];
     if (measureHere) await settleWrites(c);
     let m = await runOne(c, db.url, primary, sql, measureHere);
     if (db.size === 'full' && sql !== st.sql) {
@@ -523,10 +517,6 @@ async function runStatement(context: StatementContext): Promise<StatementRun> {
     let repeats = 1;
     // Size-independent (metadata-only) statements are not extrapolated: their runs at every size are samples already.
     if (repeat && !metadataOnly && m.error === null && m.durationMs < REPEAT_BELOW_MS) ({ measurement: m, repeats } = await medianOfRepeats(c, repeat, m, primary, sql));
-    if (m.error === null && earlier.length === fullRepeats - 1 && earlier.length > 0) {
-      m = medianRun([...earlier, m]);
-      repeats = fullRepeats;
-    }
     if (measureHere) runs.push({ size: db.size, tableRows: rows, measurement: m, repeats });
     if (boundable && cost && m.error === null) {
       // A metadata-only change implies mayBeMetadata: its pristine copy was made above.
@@ -641,32 +631,23 @@ async function medianOfRepeats(
   table: TableRef | null,
   sql: string,
 ): Promise<{ measurement: RunMeasurement; repeats: number }> {
-  const wanted = measureRuns(c.input);
-  const runs = [first, ...(await runsOnFreshCopies(c, dbs.pristine.name, dbs.again, wanted - 1, table, sql))];
-  if (runs.length < wanted) return { measurement: first, repeats: 1 };
-  return { measurement: medianRun(runs), repeats: runs.length };
-}
-
-/**
- * Up to `count` runs of the statement, each on a fresh copy (in `again`) of its tables as they are
- * in database `source`; stops at the first copy or run that fails.
- */
-async function runsOnFreshCopies(c: StatementContext, source: string, again: AltDb, count: number, table: TableRef | null, sql: string): Promise<RunMeasurement[]> {
-  const runs: RunMeasurement[] = [];
+  const runs = [first];
   const st = c.analysis.statement;
-  const there = table ? { schema: null, name: table.name } : null;
-  for (let i = 0; i < count; i++) {
+  const again = table ? { schema: null, name: table.name } : null;
+  const wanted = measureRuns(c.input);
+  for (let i = 1; i < wanted; i++) {
     try {
-      await copyTables(source, again, st.tables);
+      await copyTables(dbs.pristine.name, dbs.again, st.tables);
     } catch {
       break;
     }
     await settleWrites(c);
-    const m = await runOne(c, again.url, there, sql, true);
+    const m = await runOne(c, dbs.again.url, again, sql, true);
     if (m.error) break;
     runs.push(m);
   }
-  return runs;
+  if (runs.length < wanted) return { measurement: first, repeats: 1 };
+  return { measurement: medianRun(runs), repeats: runs.length };
 }
 
 /** 1845/1846: ALGORITHM/LOCK not supported; 1235/4092: feature not supported in this form. */
