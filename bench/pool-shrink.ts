@@ -9,8 +9,7 @@
 // Run: npx tsx bench/pool-shrink.ts [--flavor mariadb|mysql] [--rounds 3] [--sql "ALTER TABLE events …"]
 // For MySQL: PATH=$(../shared/servers/mysql-from-sid.sh bindir):$PATH npx tsx bench/pool-shrink.ts --flavor mysql
 import { parseArgs } from 'node:util';
-import type mysql from 'mysql2/promise';
-import { connect, formatServerUrl, parseServerUrl, type Connection } from '../src/db/connection.js';
+import { connect, formatServerUrl, parseServerUrl } from '../src/db/connection.js';
 import { parseSql } from '../src/parser/parse.js';
 import { waitForPurge, withShrunkPool } from '../src/shadow/buffer-pool.js';
 import { flushDirtyPages } from '../src/shadow/dry-run.js';
@@ -18,6 +17,7 @@ import { loadTable } from '../src/shadow/load.js';
 import { startPrivateServer } from '../src/shadow/server.js';
 import { planTables } from '../src/shadow/synthesize.js';
 import { TABLE } from './events-table.js';
+import { globalStatus } from './server-state.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -37,10 +37,7 @@ const MODES: readonly { readonly mode: Mode; readonly source: 'small' | 'big' }[
   { mode: '10× rows, full pool', source: 'big' },
 ];
 
-async function status(conn: Connection, name: string): Promise<number> {
-  const [rows] = await conn.query<mysql.RowDataPacket[]>('SHOW GLOBAL STATUS LIKE ?', [name]);
-  return Number(rows[0]?.['Value']);
-}
+const READS = ['Innodb_buffer_pool_reads', 'Innodb_buffer_pool_read_ahead'];
 
 async function main(): Promise<void> {
   const flavor = args.flavor === 'mysql' ? 'mysql' : 'mariadb';
@@ -64,14 +61,13 @@ async function main(): Promise<void> {
       await flushDirtyPages(server.url, 60_000);
       await waitForPurge(conn, 5000);
       const measure = async (): Promise<{ ms: number; reads: number; readAhead: number }> => {
-        const reads0 = await status(conn, 'Innodb_buffer_pool_reads');
-        const ahead0 = await status(conn, 'Innodb_buffer_pool_read_ahead');
+        const before = await globalStatus(conn, READS);
         const t0 = performance.now();
         await conn.query(args.sql!.replace(/\bevents\b/, `${source}_run.events`));
         const ms = performance.now() - t0;
-        const reads = (await status(conn, 'Innodb_buffer_pool_reads')) - reads0;
-        const readAhead = (await status(conn, 'Innodb_buffer_pool_read_ahead')) - ahead0;
-        return { ms, reads, readAhead };
+        const after = await globalStatus(conn, READS);
+        const d = (name: string): number => (after[name] ?? NaN) - (before[name] ?? NaN);
+        return { ms, reads: d('Innodb_buffer_pool_reads'), readAhead: d('Innodb_buffer_pool_read_ahead') };
       };
       if (!mode.startsWith('shrunk')) return measure();
       return withShrunkPool(conn, SHRUNK, measure, { scaleScanDepth: mode === 'shrunk, scaled depth' });

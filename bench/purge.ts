@@ -21,6 +21,7 @@ import { connect, formatServerUrl, parseServerUrl, quoteId, redactUrl, type Conn
 import type { Migration } from '../src/parser/statement.js';
 import type { ApplyEvent } from '../src/executor/apply-types.js';
 import { startPrivateServer, type PrivateServer } from '../src/shadow/server.js';
+import { globalStatus } from './server-state.js';
 
 type Row = mysql.RowDataPacket;
 
@@ -171,9 +172,8 @@ function startWriter(conn: Connection): { stop(): Promise<WriterStats> } {
 }
 
 async function rowLockStatus(conn: Connection): Promise<{ waits: number; timeMs: number }> {
-  const [rows] = await conn.query<Row[]>("SHOW GLOBAL STATUS WHERE Variable_name IN ('Innodb_row_lock_waits', 'Innodb_row_lock_time')");
-  const get = (n: string) => Number(rows.find((r) => r['Variable_name'] === n)?.['Value'] ?? 0);
-  return { waits: get('Innodb_row_lock_waits'), timeMs: get('Innodb_row_lock_time') };
+  const s = await globalStatus(conn, ['Innodb_row_lock_waits', 'Innodb_row_lock_time']);
+  return { waits: s['Innodb_row_lock_waits'] ?? 0, timeMs: s['Innodb_row_lock_time'] ?? 0 };
 }
 
 const round1 = (x: number): number => Math.round(x * 10) / 10;
