@@ -196,7 +196,9 @@ export function extrapolateDuration(samples: readonly SizedSample[], targetRows:
   // Affine least squares: fixed overhead + cost per row. Copies, scans and batched DML are
   // linear in rows once the overhead is paid.
   const fit = affineFit(sorted);
-  const slope = fit.slope > 0 ? fit.slope : largest.durationMs / largest.rows;
+  // A negative overhead is the points bending upwards, not a real saving: refit through the origin
+  // (clamping the intercept and keeping the slope put the line above every point).
+  const slope = fit.slope <= 0 ? largest.durationMs / largest.rows : fit.intercept < 0 ? originFit(sorted) : fit.slope;
   const intercept = fit.slope > 0 ? Math.max(0, fit.intercept) : 0;
   const linear = intercept + slope * targetRows;
   // A sort: fixed overhead + cost per n·log2 n, fitted the same way (×1.2 over the straight line
@@ -289,6 +291,12 @@ export function fitSpread(samples: readonly SizedSample[], model: (rows: number)
 export function scaleRows(shadowRows: number, shadowTableRows: number, targetTableRows: number): number {
   if (shadowTableRows <= 0) return shadowRows;
   return Math.round((shadowRows * targetTableRows) / shadowTableRows);
+}
+
+/** Least-squares slope of a line through the origin (duration = slope × rows). */
+export function originFit(samples: readonly SizedSample[]): number {
+  const sxx = samples.reduce((a, s) => a + s.rows * s.rows, 0);
+  return sxx === 0 ? 0 : samples.reduce((a, s) => a + s.rows * s.durationMs, 0) / sxx;
 }
 
 export function affineFit(samples: readonly SizedSample[]): { readonly slope: number; readonly intercept: number } {
