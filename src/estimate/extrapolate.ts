@@ -197,7 +197,7 @@ export function extrapolateDuration(samples: readonly SizedSample[], targetRows:
   // linear in rows once the overhead is paid.
   const fit = affineFit(sorted);
   // A negative overhead is the points bending upwards, not a real saving: refit through the origin
-  // (clamping the intercept and keeping the slope put the line above every point).
+  // (clamping the intercept and keeping the slope lifted the line above the points).
   const slope = fit.slope <= 0 ? largest.durationMs / largest.rows : fit.intercept < 0 ? originFit(sorted) : fit.slope;
   const intercept = fit.slope > 0 ? Math.max(0, fit.intercept) : 0;
   const linear = intercept + slope * targetRows;

@@ -141,7 +141,7 @@ describe('super-linear growth', () => {
 });
 
 describe('a fit whose overhead comes out negative', () => {
-  it('refits through the origin instead of lifting the steep line above every point', () => {
+  it('refits through the origin instead of lifting the steep line above the points', () => {
     // MySQL 9.7, ADD COLUMN … ALGORITHM=COPY on the accuracy bench's shadow (fifth session of
     // 2026-12-07): 325 / 671 ms, then one slow 1.8 s run at 100,000 rows. The straight line
     // through the three has a negative overhead; zeroing it and keeping its slope predicted 20.1 s
@@ -156,7 +156,7 @@ describe('a fit whose overhead comes out negative', () => {
     const e = extrapolateDuration(samples, 1_000_000, { sizeDependent: true });
     expect(e.durationMs).toBeCloseTo(originFit(samples) * 1_000_000, 0);
     expect(e.durationMs).toBeLessThan(line.slope * 1_000_000 * 0.9);
-    // Every point lies on or below the clamped line; the origin fit runs through them.
+    // The clamped line passes above all three points; the origin fit runs through them.
     expect(samples.some((s) => s.durationMs > originFit(samples) * s.rows)).toBe(true);
   });
 
