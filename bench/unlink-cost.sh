@@ -4,10 +4,11 @@
 # remove the table's tablespace file; on a file system that discards freed blocks this grows with
 # the file (docs/benchmarks.md, "The demo at production size").
 #
-# Run: bash bench/unlink-cost.sh [MB ...]   (default 16 160 480 1300; DIR= where to write, default
-# a fresh folder under /var/tmp; needs that much free space)
+# Run: bash bench/unlink-cost.sh [MB ...]   (default 16 160 480 1300; DIR=/some/disk to measure
+# another file system than /var/tmp's: a fresh folder is made there and removed; needs that much
+# free space)
 set -euo pipefail
-dir=${DIR:-$(mktemp -d /var/tmp/drydock-unlink.XXXXXX)}
+dir=$(mktemp -d "${DIR:-/var/tmp}/drydock-unlink.XXXXXX")
 trap 'rm -rf "$dir"' EXIT
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 echo "| MB | round | remove written file | remove fallocated file |"
