@@ -238,6 +238,36 @@ export function extrapolateDuration(samples: readonly SizedSample[], targetRows:
   });
 }
 
+/**
+ * A statement that removes a tablespace file (TRUNCATE, DROP TABLE) at production's size: its
+ * shadow runs (size-independent, `e`) plus removing the part of production's file the shadow's
+ * did not have, which on a file system that discards freed blocks grows with the file
+ * (docs/benchmarks.md: 8 ms for a 100,000-row table's TRUNCATE, 345 ms at 9,000,000 rows).
+ * `removalMs` is that removal, measured per MiB on the shadow's file system and scaled to the
+ * difference; null when it was not measured (a shadow drydock does not own): then the point stays
+ * and the range's top allows for growth in proportion to the table, which bounds any cost of the
+ * form fixed + per byte. `sizeRatio` is production's table over the shadow's.
+ */
+export function withFileRemoval(e: DurationEstimate, removalMs: number | null, sizeRatio: number): DurationEstimate {
+  if (removalMs !== null && removalMs > 0) {
+    return freeze({
+      ...e,
+      durationMs: round(e.durationMs + removalMs),
+      rangeMs: [round(e.rangeMs[0] + removalMs * 0.7), round(e.rangeMs[1] + removalMs * 1.5)],
+      explanation: `${e.explanation}; plus ${fmtMs(removalMs)} to remove the larger tablespace file at production's size (file removal measured on the shadow's file system)`,
+    });
+  }
+  if (removalMs === null && sizeRatio > 1) {
+    const top = Math.max(e.rangeMs[1], e.durationMs * NOISE_HIGH * sizeRatio);
+    return freeze({
+      ...e,
+      rangeMs: [e.rangeMs[0], round(top)],
+      explanation: `${e.explanation}; removing the tablespace file grows with it and was not measured here: the range's top allows growth in proportion to the table`,
+    });
+  }
+  return e;
+}
+
 /** The index-growth multiplier for `options` (1 when none applies). */
 function indexGrowthFactor(options: ExtrapolateOptions): number {
   const g = options.indexGrowth;

@@ -3,6 +3,7 @@
 // extrapolate the measurements to the target's size. The impact report comes out, plus what apply
 // needs to execute exactly this plan. Never writes to the target.
 import { readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { DOCS_BASE, type Analyzer, type Finding } from '../analysis/analyzer.js';
 import { ENGINE_RULES, runAnalyzers, type AnalysisResult } from '../analysis/run-analyzers.js';
 import { emptyFacts, type TableFactsMap } from '../analysis/table-facts.js';
@@ -12,7 +13,7 @@ import type { LockProfile, ServerVersion, TableFacts } from '../db/capabilities/
 import { parseServerSpec, redactUrl } from '../db/connection.js';
 import { connectTarget, type TargetSession } from '../db/introspect.js';
 import { ConfigError } from '../errors.js';
-import { extrapolateDuration, scaleRows, SHORTFALL_MIN, type DurationEstimate } from '../estimate/extrapolate.js';
+import { extrapolateDuration, scaleRows, SHORTFALL_MIN, withFileRemoval, type DurationEstimate } from '../estimate/extrapolate.js';
 import { deleteIndexGrowth } from '../estimate/index-growth.js';
 import { loadMigrations } from '../migrations/load-migrations.js';
 import type { Migration, ParsedStatement } from '../parser/statement.js';
@@ -27,7 +28,8 @@ import {
   type StatementMeasurement,
 } from '../report/impact-report.js';
 import { formatDuration } from '../report/format-duration.js';
-import { acceptedInstant, dryRun, outgrowsPool, productionPoolBytes, type DryRunProgress, type DryRunResult, type RunMeasurement, type StatementRun } from '../shadow/dry-run.js';
+import { acceptedInstant, dryRun, outgrowsPool, productionPoolBytes, type DryRunProgress, type DryRunResult, type RunMeasurement, type ShadowTableSize, type StatementRun } from '../shadow/dry-run.js';
+import { measureFileRemoval, type FileRemovalCost } from '../shadow/file-removal.js';
 import { schemaFromFile, schemaFromTarget, withProductionSizes, type SchemaSource } from '../shadow/schema-source.js';
 import { createShadow, serverIdentity, type ServerIdentity, type Shadow } from '../shadow/shadow-database.js';
 import { migrationPaths } from './lint.js';
@@ -98,7 +100,8 @@ export interface PlannedStatement {
   readonly clause: { readonly algorithm: string; readonly lock: string | null } | null;
   readonly clauseRefused: string | null;
   readonly estimate: { readonly model: DurationEstimate['model'] | null; readonly explanation: string | null };
-  readonly alternatives: readonly { readonly kind: string; readonly measured: boolean; readonly error: string | null }[];
+  /** Each alternative as run on the shadow, with how its estimate came about when it has one. */
+  readonly alternatives: readonly { readonly kind: string; readonly measured: boolean; readonly error: string | null; readonly explanation?: string | null }[];
 }
 
 export interface PlanOutcome {
@@ -188,13 +191,33 @@ export async function planMigrations(input: PlanInput): Promise<PlanOutcome> {
       }
     }
 
+    // Removing a tablespace file grows with it; the shadow's files are too small to show that, so
+    // a private shadow measures its file system's cost per MiB directly (under a second).
+    const fileRemoval = shadow.kind === 'private' && shadow.privateServer && removesLargerFile(analysis, dry) ? await measureFileRemoval(dirname(shadow.privateServer.dataDir)).catch(() => null) : null;
+
     input.onProgress?.({ phase: 'report' });
-    const built = buildPlanReport({ input, server, shadow, source, analysis, dry, explained, targetUrl: target ?? null, budgetRows, identity, notes });
+    const built = buildPlanReport({ input, server, shadow, source, analysis, dry, explained, targetUrl: target ?? null, budgetRows, identity, notes, fileRemoval });
     return Object.freeze({ server, migrations, analysis, dryRun: dry, report: built.report, details: built.details });
   } finally {
     await shadow?.dispose().catch(() => {});
     await session?.conn.end().catch(() => {});
   }
+}
+
+/** Statements whose last step removes their table's tablespace file. */
+const REMOVES_FILE: ReadonlySet<string> = new Set(['truncate-table', 'drop-table']);
+
+/** Whether a measured statement or TRUNCATE alternative removes a file that is larger in production. */
+function removesLargerFile(analysis: AnalysisResult, dry: DryRunResult): boolean {
+  const larger = (table: string | null): boolean => {
+    const size = table ? dry.tables.find((t) => t.table.toLowerCase() === table.toLowerCase()) : undefined;
+    return size !== undefined && size.fullBytes !== null && size.sourceRows > size.fullRows;
+  };
+  return dry.statements.some((run) => {
+    if (run.status !== 'measured' || !larger(run.table)) return false;
+    const st = analysis.migrations.find((m) => m.migration.name === run.migration)?.statements.find((s) => s.statement.index === run.index)?.statement;
+    return (st !== undefined && REMOVES_FILE.has(st.operation.kind)) || run.alternatives.some((a) => a.alternative.kind === 'truncate' && a.runs.length > 0 && a.error === null);
+  });
 }
 
 function uniqueTables(migrations: readonly Migration[]): string[] {
@@ -237,6 +260,8 @@ interface BuildInput {
   readonly budgetRows: number;
   readonly identity: ServerIdentity | null;
   readonly notes: readonly string[];
+  /** The shadow's file system's cost of removing a file, per MiB; null when not measured. */
+  readonly fileRemoval: FileRemovalCost | null;
 }
 
 function buildPlanReport(b: BuildInput): { report: ImpactReport; details: PlanDetails } {
@@ -252,6 +277,15 @@ function buildPlanReport(b: BuildInput): { report: ImpactReport; details: PlanDe
     warnings.push(`production's buffer pool is not known without --target: the shadow's (${Math.round(pool / 1048576)} MB) stands in for it when judging which tables outgrow memory`);
   }
   const fullRows = (table: string | null): number | null => (table ? (b.dry.tables.find((t) => t.table.toLowerCase() === table.toLowerCase())?.fullRows ?? null) : null);
+  const sizeOf = (table: string | null): ShadowTableSize | null => (table ? (b.dry.tables.find((t) => t.table.toLowerCase() === table.toLowerCase()) ?? null) : null);
+  // TRUNCATE and DROP TABLE end by removing the table's file, which is bigger in production.
+  const plusFileRemoval = (e: DurationEstimate, table: string | null): DurationEstimate => {
+    const size = sizeOf(table);
+    if (!size || size.fullRows <= 0 || size.sourceRows <= size.fullRows) return e;
+    const ratio = size.sourceRows / size.fullRows;
+    const extraMiB = size.fullBytes === null ? null : (size.fullBytes * (ratio - 1)) / 1048576;
+    return withFileRemoval(e, b.fileRemoval && extraMiB !== null ? b.fileRemoval.msPerMiB * extraMiB : null, ratio);
+  };
 
   const migrations = b.analysis.migrations.map((ma) => ({
     migration: ma.migration,
@@ -299,6 +333,7 @@ function buildPlanReport(b: BuildInput): { report: ImpactReport; details: PlanDe
           run.sourceRows ?? full!.tableRows,
           { sizeDependent, outgrowsMemory: outgrowsMemory(run.table), memoryBoundFactor, memoryBoundShortfall, memoryBoundMs: run.memoryBound?.measurement.durationMs ?? null, sortBased: buildsIndexOnly(st) },
         );
+        if (REMOVES_FILE.has(st.operation.kind)) fit = plusFileRemoval(fit, run.table);
         estimate = { rows, durationMs: fit.durationMs, durationRangeMs: [fit.rangeMs[0], fit.rangeMs[1]], basis: isDml && useExplain ? 'explain' : 'shadow' };
       }
       if (run?.status === 'failed') {
@@ -312,20 +347,20 @@ function buildPlanReport(b: BuildInput): { report: ImpactReport; details: PlanDe
       }
       const measurement = full ? toMeasurement(full.measurement) : null;
       const measuredLock = run && full ? measuredLockOf(st, sa.lock, run, full.measurement) : null;
+      const altExplanations: (string | null)[] = [];
       const alternativeResults: AlternativeResult[] = (run?.alternatives ?? []).map((a) => {
         const af = a.runs.find((r) => r.size === 'full') ?? a.runs[0] ?? null;
         const ok = a.runs.length > 0 && a.error === null;
         const instant = a.alternative.sql.some((q) => /ALGORITHM\s*=\s*INSTANT/i.test(q));
         const stmtRows = ['delete', 'update'].includes(st.operation.kind) ? (estimate?.rows ?? null) : null;
         const altDml = ok && stmtRows !== null && a.alternative.kind === 'batched' ? dmlFit({ runs: a.runs }, stmtRows, outgrowsMemory(run?.table ?? null), true) : null;
-        // TRUNCATE drops and recreates the table's storage: its time hardly depends on the rows.
+        // TRUNCATE drops and recreates the table's storage: its time does not depend on the rows,
+        // only on the size of the file it removes (plusFileRemoval).
         // Other rewrites of the statement meet the same table against the same pool: its measured slow-down stands in.
         const altOptions = instant || a.alternative.kind === 'truncate' ? { sizeDependent: false } : { outgrowsMemory: outgrowsMemory(run?.table ?? null), memoryBoundFactor: run?.memoryBound?.factor ?? null, memoryBoundShortfall: run ? shortfallOf(run) : null };
-        const altFit =
-          altDml ??
-          (ok
-            ? extrapolateDuration(a.runs.map((r) => ({ rows: r.tableRows, durationMs: r.measurement.durationMs })), run?.sourceRows ?? af!.tableRows, altOptions)
-            : null);
+        const altExtrapolated = altDml === null && ok ? extrapolateDuration(a.runs.map((r) => ({ rows: r.tableRows, durationMs: r.measurement.durationMs })), run?.sourceRows ?? af!.tableRows, altOptions) : null;
+        const altFit = altDml ?? (altExtrapolated && a.alternative.kind === 'truncate' ? plusFileRemoval(altExtrapolated, run?.table ?? null) : altExtrapolated);
+        altExplanations.push(altFit?.explanation ?? null);
         const altRows = af?.measurement.affectedRows ?? null;
         return {
           kind: a.alternative.kind,
@@ -349,7 +384,7 @@ function buildPlanReport(b: BuildInput): { report: ImpactReport; details: PlanDe
           clause: run?.clauseCheck?.accepted ? { algorithm: run.clauseCheck.algorithm, lock: run.clauseCheck.lock } : null,
           clauseRefused: run?.clauseCheck && !run.clauseCheck.accepted ? run.clauseCheck.error : null,
           estimate: { model: fit?.model ?? null, explanation: fit ? `${fit.explanation}${repeatedNote(run)}${rowsNote}` : (run?.reason ?? null) },
-          alternatives: (run?.alternatives ?? []).map((a) => ({ kind: a.alternative.kind, measured: a.runs.length > 0 && a.error === null, error: a.error })),
+          alternatives: (run?.alternatives ?? []).map((a, i) => ({ kind: a.alternative.kind, measured: a.runs.length > 0 && a.error === null, error: a.error, explanation: altExplanations[i] ?? null })),
         }),
       );
       return { statement: st, analysis: sa, findings: [...sa.findings, ...extra], lock: sa.lock, measuredLock, estimate, measurement, alternativeResults };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { affineFit, extrapolateDuration, fitSpread, FLAT_GROWTH, INDEX_GROWTH_EXPONENT, nLogNFit, originFit, scaleRows } from '../../src/estimate/extrapolate.js';
+import { affineFit, extrapolateDuration, fitSpread, FLAT_GROWTH, INDEX_GROWTH_EXPONENT, nLogNFit, originFit, scaleRows, withFileRemoval } from '../../src/estimate/extrapolate.js';
 
 describe('extrapolateDuration', () => {
   it('recovers a linear cost curve with fixed overhead', () => {
@@ -378,5 +378,33 @@ describe('index growth of a DELETE', () => {
     const plain = extrapolateDuration(samples, 1_000_000, { sizeDependent: true });
     expect(extrapolateDuration(samples, 1_000_000, { sizeDependent: true, indexGrowth: 1 })).toEqual(plain);
     expect(extrapolateDuration(samples, 1_000_000, { sizeDependent: true, indexGrowth: null })).toEqual(plain);
+  });
+});
+
+describe('removing a larger tablespace file (TRUNCATE, DROP TABLE)', () => {
+  // Shadow runs of a TRUNCATE at 25,000 and 100,000 rows: size-independent, 8 ms.
+  const shadow = extrapolateDuration([{ rows: 25_000, durationMs: 8 }, { rows: 100_000, durationMs: 8 }], 9_000_000, { sizeDependent: false });
+
+  it('adds the measured removal of the part of the file the shadow did not have, to the point and the range', () => {
+    const e = withFileRemoval(shadow, 240, 90);
+    expect(e.durationMs).toBeCloseTo(shadow.durationMs + 240, 5);
+    expect(e.rangeMs[0]).toBeCloseTo(shadow.rangeMs[0] + 240 * 0.7, 1);
+    expect(e.rangeMs[1]).toBeCloseTo(shadow.rangeMs[1] + 240 * 1.5, 1);
+    expect(e.explanation).toMatch(/plus 240 ms to remove the larger tablespace file/);
+  });
+
+  it('without a measurement keeps the point and lets the range grow in proportion to the table', () => {
+    const e = withFileRemoval(shadow, null, 90);
+    expect(e.durationMs).toBe(shadow.durationMs);
+    expect(e.rangeMs[0]).toBe(shadow.rangeMs[0]);
+    // fixed + per-byte cost grows at most in proportion: the demo's 345 ms at 90× the rows is inside.
+    expect(e.rangeMs[1]).toBeGreaterThanOrEqual(shadow.durationMs * 90);
+    expect(e.rangeMs[1]).toBeGreaterThan(345);
+    expect(e.explanation).toMatch(/was not measured here/);
+  });
+
+  it('leaves a table no bigger than the shadow\'s alone', () => {
+    expect(withFileRemoval(shadow, null, 1)).toBe(shadow);
+    expect(withFileRemoval(shadow, 0, 1)).toBe(shadow);
   });
 });

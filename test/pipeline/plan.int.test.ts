@@ -130,6 +130,10 @@ describeOnServers('plan', (db) => {
     expect(truncate?.measurement?.error).toBeNull();
     expect(truncate?.measurement?.durationMs).toBeGreaterThan(0);
     expect(truncate?.estimate?.durationMs).toBeGreaterThan(0);
+    // A shadow on a URL cannot time removing production's larger file: the range's top allows
+    // growth in proportion to the table (40,000 / 8,000 rows).
+    expect(outcome.details.statements[3]!.alternatives.find((a) => a.kind === 'truncate')?.explanation).toMatch(/removing the tablespace file grows with it and was not measured here/);
+    expect(truncate!.estimate!.durationRangeMs![1]).toBeGreaterThanOrEqual(truncate!.estimate!.durationMs! * 5);
     // The executor's batched runner deleted every row of the copy, chunk by chunk.
     expect(batched?.measurement?.error).toBeNull();
     expect(batched?.measurement?.rowsAffected).toBe(8000);
@@ -142,7 +146,7 @@ describeOnServers('plan', (db) => {
   }, 180_000);
 
   it('a table that outgrows the buffer pool in production gets a run with the private shadow\'s pool shrunk to the same ratio', async () => {
-    const dir = migrationsDir({ '001_copy.sql': 'ALTER TABLE post ADD COLUMN flag TINYINT NOT NULL DEFAULT 0, ALGORITHM=COPY;\nALTER TABLE post ADD COLUMN note VARCHAR(20) NULL;\n' });
+    const dir = migrationsDir({ '001_copy.sql': 'ALTER TABLE post ADD COLUMN flag TINYINT NOT NULL DEFAULT 0, ALGORITHM=COPY;\nALTER TABLE post ADD COLUMN note VARCHAR(20) NULL;\nDELETE FROM post;\n' });
     // 20,000 shadow rows fit the private server's pool; the 2,000,000 of production do not.
     const input: PlanInput = {
       ...offlineInput(dir, { author: 300, post: 2_000_000 }, 20_000),
@@ -174,6 +178,14 @@ describeOnServers('plan', (db) => {
     const instant = outcome.details.statements[1]!.estimate;
     expect(instant.model).toBe('constant');
     expect(instant.explanation).toMatch(/metadata-only change.*between \d+ ms in memory and \d+ ms with the shadow's pool shrunk to the same table-to-pool ratio/);
+    // The private shadow times removing a file on its own file system: the TRUNCATE alternative
+    // adds removing the part of production's tablespace file (×100 the shadow's) its own lacked.
+    const truncate = outcome.details.statements[2]!.alternatives.find((a) => a.kind === 'truncate');
+    expect(truncate?.measured).toBe(true);
+    expect(truncate?.explanation).toMatch(/plus \d+ ms to remove the larger tablespace file at production's size/);
+    const truncateEstimate = outcome.report.migrations[0]!.statements[2]!.alternatives.find((a) => a.kind === 'truncate')!.estimate!;
+    const removalMs = Number(/plus (\d+) ms/.exec(truncate!.explanation!)![1]);
+    expect(truncateEstimate.durationMs).toBeGreaterThanOrEqual(removalMs);
   }, 180_000);
 
   it('target mode with a SELECT-only user and --shadow auto: reads sizes and EXPLAIN rows, never writes', async () => {
