@@ -254,7 +254,7 @@ export function withFileRemoval(e: DurationEstimate, removalMs: number | null, s
       ...e,
       durationMs: round(e.durationMs + removalMs),
       rangeMs: [round(e.rangeMs[0] + removalMs * 0.7), round(e.rangeMs[1] + removalMs * 1.5)],
-      explanation: `${e.explanation}; plus ${fmtMs(removalMs)} to remove the larger tablespace file at production's size (file removal measured on the shadow's file system)`,
+      explanation: `${e.explanation}; at production's size, removing its larger tablespace file adds ${fmtMs(removalMs)} (timed on the shadow's file system)`,
     });
   }
   if (removalMs === null && sizeRatio > 1) {
