@@ -15,7 +15,7 @@
 // --measure-runs N is plan's option of the same name (default: plan's default): short full-size shadow runs repeated N times, median kept.
 // For MySQL: --url mysql://root@127.0.0.1:3308 (the private shadow then needs a mysqld on PATH,
 // e.g. PATH=$(../shared/servers/mysql-from-sid.sh bindir):$PATH).
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -131,6 +131,8 @@ async function main(): Promise<void> {
       if (s.measurement?.error) note = `shadow error: ${s.measurement.error}`;
     } catch (error) {
       note = `plan failed: ${(error as Error).message}`;
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
 
     // The real thing: a fresh copy of the 1M-row table, the statement with the same probes.

@@ -1,12 +1,12 @@
 // drydock plan end to end on real servers: offline from a schema file with sizes (shadow on a
 // server URL), from a target read by a SELECT-only user (private shadow), and cleanup when a
 // statement fails or the plan is interrupted midway.
-import { existsSync, mkdtempSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type mysql from 'mysql2/promise';
-import { expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import { deleteAllRows } from '../../analyzers/delete-all-rows.js';
 import { ANALYZERS } from '../../analyzers/index.js';
 import type { Analyzer } from '../../src/analysis/analyzer.js';
@@ -37,8 +37,15 @@ CREATE TABLE post (
 // No duplicate ids: the catalogue may already hold delete-all-rows once the general rules are wired.
 const analyzers: readonly Analyzer[] = ANALYZERS.some((a) => a.id === deleteAllRows.id) ? ANALYZERS : [...ANALYZERS, deleteAllRows];
 
+const tmpDirs: string[] = [];
+afterAll(() => {
+  for (const d of tmpDirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
 function tmp(): string {
-  return mkdtempSync(join(tmpdir(), 'drydock-plan-test-'));
+  const dir = mkdtempSync(join(tmpdir(), 'drydock-plan-test-'));
+  tmpDirs.push(dir);
+  return dir;
 }
 
 function migrationsDir(files: Record<string, string>): string {
