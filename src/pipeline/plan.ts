@@ -204,14 +204,19 @@ export async function planMigrations(input: PlanInput): Promise<PlanOutcome> {
   }
 }
 
+/** The dry run's sizes for `table` (any case), or null. */
+function shadowSize(dry: DryRunResult, table: string | null): ShadowTableSize | null {
+  return table ? (dry.tables.find((t) => t.table.toLowerCase() === table.toLowerCase()) ?? null) : null;
+}
+
 /** Statements whose last step removes their table's tablespace file. */
 const REMOVES_FILE: ReadonlySet<string> = new Set(['truncate-table', 'drop-table']);
 
 /** Whether a measured statement or TRUNCATE alternative removes a file that is larger in production. */
 function removesLargerFile(analysis: AnalysisResult, dry: DryRunResult): boolean {
   const larger = (table: string | null): boolean => {
-    const size = table ? dry.tables.find((t) => t.table.toLowerCase() === table.toLowerCase()) : undefined;
-    return size !== undefined && size.fullBytes !== null && size.sourceRows > size.fullRows;
+    const size = shadowSize(dry, table);
+    return size !== null && size.fullBytes !== null && size.sourceRows > size.fullRows;
   };
   return dry.statements.some((run) => {
     if (run.status !== 'measured' || !larger(run.table)) return false;
@@ -270,17 +275,16 @@ function buildPlanReport(b: BuildInput): { report: ImpactReport; details: PlanDe
   const warnings: string[] = [...b.notes, ...b.shadow.warnings, ...b.dry.warnings];
   const pool = productionPoolBytes(b.shadow);
   const outgrowsMemory = (table: string | null): boolean => {
-    const t = table ? b.dry.tables.find((x) => x.table.toLowerCase() === table.toLowerCase()) : undefined;
-    return t !== undefined && outgrowsPool(t, pool);
+    const t = shadowSize(b.dry, table);
+    return t !== null && outgrowsPool(t, pool);
   };
   if (b.shadow.targetSettings === null && pool !== null && b.dry.tables.some((t) => outgrowsPool(t, pool))) {
     warnings.push(`production's buffer pool is not known without --target: the shadow's (${Math.round(pool / 1048576)} MB) stands in for it when judging which tables outgrow memory`);
   }
-  const fullRows = (table: string | null): number | null => (table ? (b.dry.tables.find((t) => t.table.toLowerCase() === table.toLowerCase())?.fullRows ?? null) : null);
-  const sizeOf = (table: string | null): ShadowTableSize | null => (table ? (b.dry.tables.find((t) => t.table.toLowerCase() === table.toLowerCase()) ?? null) : null);
+  const fullRows = (table: string | null): number | null => shadowSize(b.dry, table)?.fullRows ?? null;
   // TRUNCATE and DROP TABLE end by removing the table's file, which is bigger in production.
   const plusFileRemoval = (e: DurationEstimate, table: string | null): DurationEstimate => {
-    const size = sizeOf(table);
+    const size = shadowSize(b.dry, table);
     if (!size || size.fullRows <= 0 || size.sourceRows <= size.fullRows) return e;
     const ratio = size.sourceRows / size.fullRows;
     const extraMiB = size.fullBytes === null ? null : (size.fullBytes * (ratio - 1)) / 1048576;
