@@ -246,9 +246,12 @@ export function extrapolateDuration(samples: readonly SizedSample[], targetRows:
  * `removalMs` is that removal, measured per MiB on the shadow's file system and scaled to the
  * difference; null when it was not measured (a shadow drydock does not own): then the point stays
  * and the range's top allows for growth in proportion to the table, which bounds any cost of the
- * form fixed + per byte. `sizeRatio` is production's table over the shadow's.
+ * form fixed + per byte. `sizeRatio` is production's table over the shadow's. Only a constant
+ * (size-independent) estimate is changed.
  */
 export function withFileRemoval(e: DurationEstimate, removalMs: number | null, sizeRatio: number): DurationEstimate {
+  // A fitted curve already grows with the table, the shadow's own file removal included: adding it again would count it twice.
+  if (e.model !== 'constant') return e;
   if (removalMs !== null && removalMs > 0) {
     return freeze({
       ...e,

@@ -403,6 +403,13 @@ describe('removing a larger tablespace file (TRUNCATE, DROP TABLE)', () => {
     expect(e.explanation).toMatch(/was not measured here/);
   });
 
+  it('leaves a fitted curve alone: it grows with the table already', () => {
+    const line = extrapolateDuration([{ rows: 5_000, durationMs: 3 }, { rows: 10_000, durationMs: 4 }, { rows: 20_000, durationMs: 5 }], 2_000_000, { sizeDependent: true });
+    expect(line.model).not.toBe('constant');
+    expect(withFileRemoval(line, 59, 100)).toBe(line);
+    expect(withFileRemoval(line, null, 100)).toBe(line);
+  });
+
   it('leaves a table no bigger than the shadow\'s alone', () => {
     expect(withFileRemoval(shadow, null, 1)).toBe(shadow);
     expect(withFileRemoval(shadow, 0, 1)).toBe(shadow);

@@ -193,8 +193,14 @@ describeOnServers('plan', (db) => {
     const truncateEstimate = outcome.report.migrations[0]!.statements[2]!.alternatives.find((a) => a.kind === 'truncate')!.estimate!;
     const removalMs = Number(/file adds (\d+) ms/.exec(truncate!.explanation!)![1]);
     expect(truncateEstimate.durationMs).toBeGreaterThanOrEqual(removalMs);
-    // A TRUNCATE statement of its own is estimated the same way.
-    expect(outcome.details.statements[3]!.estimate.explanation).toMatch(/at production's size, removing its larger tablespace file adds \d+ ms/);
+    // A TRUNCATE statement of its own is estimated the same way when its runs are taken as
+    // size-independent (MySQL 8.0.23+ evicts the old tablespace's pages lazily); where the profile
+    // calls it size-dependent (MariaDB) the fitted line already grows with the table, file removal
+    // included, and nothing is added on top.
+    const truncateStatement = outcome.details.statements[3]!.estimate;
+    if (truncateStatement.model === 'constant') expect(truncateStatement.explanation).toMatch(/at production's size, removing its larger tablespace file adds \d+ ms/);
+    else expect(truncateStatement.explanation).not.toMatch(/tablespace file/);
+    expect(truncateStatement.model).toBe(db().version.flavor === 'mysql' ? 'constant' : 'linear');
   }, 180_000);
 
   it('target mode with a SELECT-only user and --shadow auto: reads sizes and EXPLAIN rows, never writes', async () => {
