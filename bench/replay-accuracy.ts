@@ -12,7 +12,7 @@
 //
 // Run: npx tsx bench/replay-accuracy.ts runs.json [more.json …]
 import { readFileSync } from 'node:fs';
-import { extrapolateDuration } from '../src/estimate/extrapolate.js';
+import { extrapolateDuration, metadataPoolWeight } from '../src/estimate/extrapolate.js';
 
 const METADATA = new Set(['add-column-instant', 'drop-column', 'modify-varchar-widen-instant', 'drop-index', 'rename-column']);
 const INDEX_BUILDS = new Set(['add-index', 'add-composite-index', 'create-index']);
@@ -58,6 +58,7 @@ for (const file of files) {
       outgrowsMemory: true,
       memoryBoundFactor: bound?.factor ?? null,
       memoryBoundMs: bound?.measurement.durationMs ?? null,
+      memoryBoundWeight: metadataPoolWeight(/mariadb/i.test(data.server) ? 'mariadb' : 'mysql'),
       sortBased: INDEX_BUILDS.has(r.kind),
       indexGrowth: INDEX_BOUND_DELETES.has(r.kind) ? r.shadow.sourceRows / Math.max(...r.shadow.runs.map((x) => x.tableRows)) : null,
     });

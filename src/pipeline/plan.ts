@@ -13,7 +13,7 @@ import type { LockProfile, ServerVersion, TableFacts } from '../db/capabilities/
 import { parseServerSpec, redactUrl } from '../db/connection.js';
 import { connectTarget, type TargetSession } from '../db/introspect.js';
 import { ConfigError } from '../errors.js';
-import { extrapolateDuration, scaleRows, SHORTFALL_MIN, withFileRemoval, type DurationEstimate } from '../estimate/extrapolate.js';
+import { extrapolateDuration, metadataPoolWeight, scaleRows, SHORTFALL_MIN, withFileRemoval, type DurationEstimate } from '../estimate/extrapolate.js';
 import { deleteIndexGrowth } from '../estimate/index-growth.js';
 import { loadMigrations } from '../migrations/load-migrations.js';
 import type { Migration, ParsedStatement } from '../parser/statement.js';
@@ -335,7 +335,7 @@ function buildPlanReport(b: BuildInput): { report: ImpactReport; details: PlanDe
         fit ??= extrapolateDuration(
           run.runs.map((r) => ({ rows: r.tableRows, durationMs: r.measurement.durationMs })),
           run.sourceRows ?? full!.tableRows,
-          { sizeDependent, outgrowsMemory: outgrowsMemory(run.table), memoryBoundFactor, memoryBoundShortfall, memoryBoundMs: run.memoryBound?.measurement.durationMs ?? null, sortBased: buildsIndexOnly(st) },
+          { sizeDependent, outgrowsMemory: outgrowsMemory(run.table), memoryBoundFactor, memoryBoundShortfall, memoryBoundMs: run.memoryBound?.measurement.durationMs ?? null, memoryBoundWeight: metadataPoolWeight(b.server.flavor), sortBased: buildsIndexOnly(st) },
         );
         if (REMOVES_FILE.has(st.operation.kind)) fit = plusFileRemoval(fit, run.table);
         estimate = { rows, durationMs: fit.durationMs, durationRangeMs: [fit.rangeMs[0], fit.rangeMs[1]], basis: isDml && useExplain ? 'explain' : 'shadow' };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { affineFit, extrapolateDuration, fitSpread, FLAT_GROWTH, INDEX_GROWTH_EXPONENT, nLogNFit, originFit, scaleRows, withFileRemoval } from '../../src/estimate/extrapolate.js';
+import { affineFit, extrapolateDuration, fitSpread, FLAT_GROWTH, INDEX_GROWTH_EXPONENT, metadataPoolWeight, nLogNFit, originFit, scaleRows, withFileRemoval } from '../../src/estimate/extrapolate.js';
 
 describe('extrapolateDuration', () => {
   it('recovers a linear cost curve with fixed overhead', () => {
@@ -240,6 +240,19 @@ describe('metadata-only changes on a table that outgrows the buffer pool', () =>
     expect(e.durationMs).toBe(6); // √(9 × 4)
     expect(e.rangeMs[0]).toBeCloseTo(6 * 0.8, 5);
     expect(e.rangeMs[1]).toBeCloseTo(10 * 1.5, 5);
+  });
+
+  it('takes the shrunk-pool run when the weight says production reads as many pages (MySQL)', () => {
+    // Shaped like MySQL 9.7's DROP INDEX on the accuracy bench: 8 ms in memory, 13 ms on the shrunk
+    // pool, 18 ms on the 1M-row table (docs/benchmarks.md, 2026-12-07, seventh session).
+    const e = extrapolateDuration(inMemory, 1_000_000, { sizeDependent: false, outgrowsMemory: true, memoryBoundMs: 16, memoryBoundWeight: metadataPoolWeight('mysql') });
+    expect(e.durationMs).toBe(16);
+    expect(e.rangeMs[0]).toBeCloseTo(8 * 0.8, 5);
+    expect(e.rangeMs[1]).toBeCloseTo(16 * 1.5, 5);
+    expect(e.explanation).toMatch(/taken at the shrunk-pool run/);
+    // MariaDB keeps the geometric mean, and a weight of 0 the in-memory runs.
+    expect(extrapolateDuration(inMemory, 1_000_000, { sizeDependent: false, outgrowsMemory: true, memoryBoundMs: 16, memoryBoundWeight: metadataPoolWeight('mariadb') }).durationMs).toBe(12);
+    expect(extrapolateDuration(inMemory, 1_000_000, { sizeDependent: false, outgrowsMemory: true, memoryBoundMs: 16, memoryBoundWeight: 0 }).durationMs).toBe(9);
   });
 
   it("keeps the in-memory constant when the table fits production's pool or nothing was measured", () => {
