@@ -6,12 +6,15 @@
 // written and pages read. The default SQL deletes every row; `--sql "DELETE FROM e2 WHERE id <=
 // 100000"` with `--sizes 1000000` deletes 100,000 rows of a 1M-row table; an UPDATE of unindexed
 // columns shows the growth is the indexes'; `--redo 96` shows what a redo log the statement
-// outgrows adds (checkpoint flushing).
+// outgrows adds (checkpoint flushing). `--batch N` deletes every row in primary-key chunks of N
+// rows instead, each chunk its own transaction, as the batched alternative's runner does (keyset:
+// the chunk's last key, then a DELETE of the keys up to it); --sql is then not used.
 //
-// Run: npx tsx bench/delete-growth.ts [--flavor mysql] [--sizes 30000,100000,300000,1000000] [--sql "…"] [--pool 2048] [--redo 2048]
+// Run: npx tsx bench/delete-growth.ts [--flavor mysql] [--sizes 30000,100000,300000,1000000] [--sql "…" | --batch 1000] [--pool 2048] [--redo 2048]
 // For MySQL: PATH=$(../shared/servers/mysql-from-sid.sh bindir):$PATH npx tsx bench/delete-growth.ts --flavor mysql
 import { parseArgs } from 'node:util';
-import { connect, formatServerUrl, parseServerUrl } from '../src/db/connection.js';
+import type mysql from 'mysql2/promise';
+import { connect, formatServerUrl, parseServerUrl, type Connection } from '../src/db/connection.js';
 import { parseSql } from '../src/parser/parse.js';
 import { loadTable } from '../src/shadow/load.js';
 import { startPrivateServer } from '../src/shadow/server.js';
@@ -27,6 +30,7 @@ const { values: args } = parseArgs({
     pool: { type: 'string', default: '2048' },
     redo: { type: 'string', default: '2048' },
     rounds: { type: 'string', default: '1' },
+    batch: { type: 'string' },
   },
 });
 const MB = 1024 * 1024;
@@ -44,7 +48,7 @@ async function main(): Promise<void> {
     const admin = await connect(server.url);
     const def = parseSql(TABLE, 'events.sql')[0]!.operation;
     if (def.kind !== 'create-table') throw new Error('the bench table did not parse');
-    process.stdout.write(`${server.binary.flavor} ${server.binary.version.raw}, private server, ${args.pool} MB pool, ${args.redo} MB redo log; ${args.sql}\n\n`);
+    process.stdout.write(`${server.binary.flavor} ${server.binary.version.raw}, private server, ${args.pool} MB pool, ${args.redo} MB redo log; ${args.batch ? `every row deleted in chunks of ${args.batch}` : args.sql}\n\n`);
     process.stdout.write('| table rows | run | time | µs per table row | redo MB | data written MB | pages read |\n|---|---|---|---|---|---|---|\n');
     for (const rows of args.sizes!.split(',').map(Number)) {
       await admin.query('DROP DATABASE IF EXISTS src');
@@ -60,7 +64,8 @@ async function main(): Promise<void> {
           await settle(server.url);
           const before = await globalStatus(admin, STATS);
           const t0 = performance.now();
-          await db.query(args.sql!);
+          if (args.batch) await deleteInChunks(db, Number(args.batch));
+          else await db.query(args.sql!);
           const ms = performance.now() - t0;
           const after = await globalStatus(admin, STATS);
           const d = (name: string): number => (after[name] ?? NaN) - (before[name] ?? NaN);
@@ -77,6 +82,21 @@ async function main(): Promise<void> {
     await admin.end();
   } finally {
     await server.stop();
+  }
+}
+
+/** Deletes every row of e2 in primary-key order, `chunk` rows per autocommitted DELETE. */
+async function deleteInChunks(db: Connection, chunk: number): Promise<void> {
+  let last = 0;
+  for (;;) {
+    const [keys] = await db.query<mysql.RowDataPacket[]>('SELECT id FROM e2 WHERE id > ? ORDER BY id LIMIT 1 OFFSET ?', [last, chunk - 1]);
+    const upper = keys.length > 0 ? Number(keys[0]!['id']) : null;
+    if (upper === null) {
+      await db.query('DELETE FROM e2 WHERE id > ?', [last]);
+      return;
+    }
+    await db.query('DELETE FROM e2 WHERE id > ? AND id <= ?', [last, upper]);
+    last = upper;
   }
 }
 
