@@ -188,6 +188,9 @@ describeOnServers('plan', (db) => {
     const instant = outcome.details.statements[1]!.estimate;
     expect(instant.model).toBe('constant');
     expect(instant.explanation).toMatch(/metadata-only change.*between \d+ ms in memory and \d+ ms with the shadow's pool shrunk to the same table-to-pool ratio/);
+    // MySQL reads enough pages for such a change that production sits at the shrunk run (metadataPoolWeight).
+    if (db().version.flavor === 'mysql') expect(instant.explanation).toMatch(/taken at the shrunk-pool run/);
+    else expect(instant.explanation).not.toMatch(/taken at the shrunk-pool run/);
     // The private shadow times removing a file on its own file system: the TRUNCATE alternative
     // adds removing the part of production's tablespace file (×100 the shadow's) its own lacked.
     const truncate = outcome.details.statements[2]!.alternatives.find((a) => a.kind === 'truncate');
