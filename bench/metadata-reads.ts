@@ -1,5 +1,5 @@
 // How many pages a metadata-only ALTER reads, and how long it takes, on a small and a large copy of
-// the bench's events table in the same server: the question behind METADATA_POOL_WEIGHT
+// the bench's events table in the same server: the question behind metadataPoolWeight
 // (src/estimate/extrapolate.ts). Each run makes a fresh copy of the first N rows of a source
 // table, lets the server write its dirty pages back (as the accuracy bench does before an actual
 // run), prints the copy's size and how many of its pages the pool holds per index, then times the

@@ -50,7 +50,7 @@ export interface ExtrapolateOptions {
   readonly memoryBoundMs?: number | null;
   /**
    * Where production lands between a metadata-only change's in-memory runs (0) and its
-   * shrunk-pool run (1), in log space; METADATA_POOL_WEIGHT has the measured values per flavor.
+   * shrunk-pool run (1), in log space; metadataPoolWeight has the measured values per flavor.
    * Half way (the geometric mean) when not given.
    */
   readonly memoryBoundWeight?: number | null;
@@ -114,7 +114,7 @@ export const INDEX_GROWTH_EXPONENT = 0.12;
  * 1,000,000-row table (125 MB, 128 MiB pool, the same pages of it cached; bench/metadata-reads.ts)
  * read 24–31 pages from disk on MariaDB 10.11 (307–429 page requests) and 56–117 on MySQL 9.7
  * (916–2,954 requests). Against the accuracy bench's 1M-row table MySQL's duration sat at or above
- * its shrunk-pool run in 13 of 15 kinds over three runs (the other two within 1.2 ms below);
+ * its shrunk-pool run in 16 of 20 kinds over four runs (the other four within 1.2 ms below);
  * MariaDB's lies nearer its in-memory runs (the geometric mean: 1.0–1.7 of the actual).
  */
 export function metadataPoolWeight(flavor: 'mysql' | 'mariadb'): number {
@@ -156,7 +156,7 @@ export function extrapolateDuration(samples: readonly SizedSample[], targetRows:
     const bound = options.outgrowsMemory === true && options.memoryBoundMs != null ? options.memoryBoundMs : null;
     // The two runs bracket production: in memory the change reads nothing from disk; on the shrunk
     // pool it reads every page it touches. Where production lies between them depends on how many
-    // pages the server reads for such a change (METADATA_POOL_WEIGHT); the range covers both.
+    // pages the server reads for such a change (metadataPoolWeight); the range covers both.
     const weight = Math.min(1, Math.max(0, options.memoryBoundWeight ?? 0.5));
     const constantMs = bound === null ? typicalMs : Math.exp((1 - weight) * Math.log(Math.max(typicalMs, 0.1)) + weight * Math.log(Math.max(bound, 0.1)));
     return freeze({
