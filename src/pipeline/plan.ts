@@ -358,7 +358,7 @@ function buildPlanReport(b: BuildInput): { report: ImpactReport; details: PlanDe
         const instant = a.alternative.sql.some((q) => /ALGORITHM\s*=\s*INSTANT/i.test(q));
         const stmtRows = ['delete', 'update'].includes(st.operation.kind) ? (estimate?.rows ?? null) : null;
         // No index growth here: on MariaDB chunks of 1,000 cost the same per row from 30,000 to 1,000,000 rows
-        // (the commit per chunk dominates; bench/delete-growth.ts --batch, docs/plan.md).
+        // (each chunk's own lookup and commit dwarf it; bench/delete-growth.ts --batch, docs/plan.md).
         const altDml = ok && stmtRows !== null && a.alternative.kind === 'batched' ? dmlFit({ runs: a.runs }, stmtRows, outgrowsMemory(run?.table ?? null), true) : null;
         // TRUNCATE drops and recreates the table's storage: its time does not depend on the rows,
         // only on the size of the file it removes (plusFileRemoval).

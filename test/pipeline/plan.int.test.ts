@@ -145,8 +145,8 @@ describeOnServers('plan', (db) => {
     expect(batched?.measurement?.error).toBeNull();
     expect(batched?.measurement?.rowsAffected).toBe(8000);
     expect(batched?.estimate?.rows).toBe(40_000);
-    // Its cost per row was measured flat from 30,000 to 1,000,000 rows (a commit per chunk
-    // dominates): no index growth, unlike the single DELETE's.
+    // Its cost per row was measured flat from 30,000 to 1,000,000 rows (chunks of 1,000, each
+    // its own transaction): no index growth, unlike the single DELETE's.
     const batchedHow = outcome.details.statements[3]!.alternatives.find((a) => a.kind === 'batched')?.explanation;
     expect(batchedHow).toMatch(/rows/);
     expect(batchedHow).not.toMatch(/for deleting from a larger table/);
