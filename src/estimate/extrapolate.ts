@@ -111,7 +111,7 @@ export const INDEX_GROWTH_EXPONENT = 0.12;
  * in-memory runs and its shrunk-pool run (log space; see memoryBoundWeight). Both flavors read
  * pages for such a change (statistics sampling, the dictionary), all of them from disk on the
  * shrunk pool; they differ in how many at production's size. The same five ALTERs on the same
- * 1,000,000-row table (125 MB, 128 MiB pool, the same pages of it cached; bench/metadata-reads.ts)
+ * 1,000,000-row table (125 MB, 128 MiB pool, as many of its pages cached; bench/metadata-reads.ts)
  * read 24–31 pages from disk on MariaDB 10.11 (307–429 page requests) and 56–117 on MySQL 9.7
  * (916–2,954 requests). Against the accuracy bench's 1M-row table MySQL's duration sat at or above
  * its shrunk-pool run in 16 of 20 kinds over four runs (the other four within 1.2 ms below);
@@ -158,7 +158,7 @@ export function extrapolateDuration(samples: readonly SizedSample[], targetRows:
     // pool it reads every page it touches. Where production lies between them depends on how many
     // pages the server reads for such a change (metadataPoolWeight); the range covers both.
     const weight = Math.min(1, Math.max(0, options.memoryBoundWeight ?? 0.5));
-    const constantMs = bound === null ? typicalMs : Math.exp((1 - weight) * Math.log(Math.max(typicalMs, 0.1)) + weight * Math.log(Math.max(bound, 0.1)));
+    const constantMs = bound === null ? typicalMs : typicalMs ** (1 - weight) * bound ** weight;
     return freeze({
       durationMs: round(constantMs),
       rangeMs: range(Math.min(minMs, constantMs) * NOISE_LOW, Math.max(maxMs, bound ?? 0, constantMs) * 1.5),
