@@ -62,14 +62,23 @@ export interface ShrinkOptions {
    * shows what the default depth does turns this off.
    */
   readonly scaleScanDepth?: boolean;
+  /**
+   * A new connection to the same server, for giving the pool back when the connection that shrank
+   * it was lost meanwhile (killed, timed out); the caller of withShrunkPool ends neither.
+   */
+  readonly reconnect?: () => Promise<Connection>;
 }
+
+/** mysql2 marks errors that ended the connection as fatal; later queries fail with "closed state", fatal too. */
+export const connectionLost = (error: unknown): boolean => (error as { fatal?: unknown } | null)?.fatal === true;
 
 /**
  * Shrinks the pool to `bytes` (never below MIN_POOL_BYTES; the server may round up), scales the
  * page cleaner's scan depth with it, runs `fn` with the size the server settled on, then gives
  * both back, also when `fn` throws. A request at or above the current size changes nothing. The
  * depth is restored after the pool has grown back: the default depth in a shrunk pool asks the
- * cleaner to keep more pages free than the pool holds. Throws PoolRestoreError when the pool or
+ * cleaner to keep more pages free than the pool holds. When `conn` was lost meanwhile, both are
+ * given back on a connection from `options.reconnect`. Throws PoolRestoreError when the pool or
  * the depth cannot be restored; that error wins over one from `fn`.
  */
 export async function withShrunkPool<T>(conn: Connection, bytes: number, fn: (poolBytes: number) => Promise<T>, options: ShrinkOptions = {}): Promise<T> {
@@ -86,9 +95,20 @@ export async function withShrunkPool<T>(conn: Connection, bytes: number, fn: (po
   } catch (error) {
     outcome = { error };
   }
+  const restore = async (c: Connection): Promise<void> => {
+    await resizeBufferPool(c, full);
+    if (depth !== null) await c.query(`SET GLOBAL innodb_lru_scan_depth = ${depth}`);
+  };
   try {
-    await resizeBufferPool(conn, full);
-    if (depth !== null) await conn.query(`SET GLOBAL innodb_lru_scan_depth = ${depth}`);
+    await restore(conn).catch(async (error: unknown) => {
+      if (!options.reconnect || !connectionLost(error)) throw error;
+      const fresh = await options.reconnect();
+      try {
+        await restore(fresh);
+      } finally {
+        await fresh.end().catch(() => {});
+      }
+    });
   } catch (error) {
     throw new PoolRestoreError(`the buffer pool could not be given back its ${Math.round(full / 1048576)} MiB after a shrink: ${(error as Error).message}`, { cause: error });
   }

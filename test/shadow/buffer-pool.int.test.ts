@@ -5,7 +5,7 @@ import { delimiter } from 'node:path';
 import type mysql from 'mysql2/promise';
 import { expect, it } from 'vitest';
 import { connect } from '../../src/db/connection.js';
-import { MIN_LRU_SCAN_DEPTH, MIN_POOL_BYTES, poolBytes, warmSchemas, withShrunkPool } from '../../src/shadow/buffer-pool.js';
+import { MIN_LRU_SCAN_DEPTH, MIN_POOL_BYTES, PoolRestoreError, poolBytes, resizeBufferPool, warmSchemas, withShrunkPool } from '../../src/shadow/buffer-pool.js';
 import { startPrivateServer } from '../../src/shadow/server.js';
 import { describeOnServers } from '../helpers/servers.js';
 
@@ -74,6 +74,33 @@ describeOnServers('buffer pool resizing on a private shadow', (db) => {
       expect(await depth()).toBe(depthBefore);
       // A request at or above the current size changes nothing.
       expect(await withShrunkPool(conn, 256 * MB, async (got) => got)).toBe(128 * MB);
+
+      // The connection that shrank the pool is killed meanwhile: the pool comes back through a new one.
+      const doomed = await connect(server.url);
+      const [[me]] = await doomed.query<mysql.RowDataPacket[]>('SELECT CONNECTION_ID() AS id');
+      let reconnected = 0;
+      const shrunkTo = await withShrunkPool(
+        doomed,
+        MIN_POOL_BYTES,
+        async (got) => {
+          await conn.query(`KILL ${Number(me!['id'])}`);
+          return got;
+        },
+        { reconnect: async () => (reconnected++, connect(server.url)) },
+      );
+      await doomed.end().catch(() => {});
+      expect(shrunkTo).toBeLessThan(16 * MB);
+      expect(reconnected).toBe(1);
+      expect(await poolBytes(conn)).toBe(128 * MB);
+      expect(await depth()).toBe(depthBefore);
+      // Without a way to reconnect, that is a PoolRestoreError: every later measurement would be off.
+      const doomed2 = await connect(server.url);
+      const [[me2]] = await doomed2.query<mysql.RowDataPacket[]>('SELECT CONNECTION_ID() AS id');
+      await expect(withShrunkPool(doomed2, MIN_POOL_BYTES, async () => conn.query(`KILL ${Number(me2!['id'])}`))).rejects.toThrow(PoolRestoreError);
+      await doomed2.end().catch(() => {});
+      expect(await poolBytes(conn)).toBeLessThan(16 * MB);
+      expect(await resizeBufferPool(conn, 128 * MB)).toBe(128 * MB);
+      await conn.query(`SET GLOBAL innodb_lru_scan_depth = ${depthBefore}`);
 
       // The grown pool is empty of the table until it is read back in; after that a scan reads little from disk.
       await warmSchemas(conn, ['pool_test']);
