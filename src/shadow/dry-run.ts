@@ -17,7 +17,7 @@ import type { RunContext } from '../executor/run-context.js';
 import type { Migration, ParsedStatement, TableRef } from '../parser/statement.js';
 import { acquireRunnerLock } from '../state/runner-lock.js';
 import { StateStore } from '../state/state-store.js';
-import { PoolRestoreError, waitForPurge, warmSchemas, withShrunkPool } from './buffer-pool.js';
+import { connectionLost, PoolRestoreError, waitForPurge, warmSchemas, withShrunkPool } from './buffer-pool.js';
 import { registerCleanup } from './cleanup.js';
 import { loadTable } from './load.js';
 import { measureStatement, startProbe } from './probe.js';
@@ -297,6 +297,9 @@ export async function dryRun(input: DryRunInput): Promise<DryRunResult> {
           statements.push(notRun(migration, st, `not run: statement ${failure.index + 1} of ${failure.migration} failed on the shadow`));
         } else {
           const run = await runStatement({ input, migration, analysis, sessionSql, dbs, sizes, alt, copies, memoryBound });
+          // A run that failed because the private server died says nothing about the statement.
+          const died = await shadow.serverExit(run.status === 'failed' ? SERVER_EXIT_GRACE_MS : 0);
+          if (died !== null) throw new ServerDiedError(`${died}\n(during ${migration.name} statement ${st.index + 1})`);
           statements.push(run);
           if (run.status === 'failed') {
             const error = run.runs.find((r) => r.measurement.error)?.measurement.error?.message ?? run.reason ?? 'failed';
@@ -315,10 +318,23 @@ export async function dryRun(input: DryRunInput): Promise<DryRunResult> {
       warnings: Object.freeze(warnings),
       ms: Date.now() - started,
     });
+  } catch (error) {
+    // Once a private server has died, every query fails with a lost connection: its own end says why.
+    const died = error instanceof ServerDiedError ? null : await shadow.serverExit(SERVER_EXIT_GRACE_MS);
+    if (died !== null) {
+      throw new ServerDiedError(`${died}\n(the dry run then failed with: ${(error as Error).message})`, { cause: error });
+    }
+    throw error;
   } finally {
     await extra.dropAll();
   }
 }
+
+/** The private server died during the dry run; the message has how and the end of its log. */
+class ServerDiedError extends ShadowError {}
+
+/** After a failure, how long a private server's exit may take to be noticed (its refused connections come first). */
+const SERVER_EXIT_GRACE_MS = 1000;
 
 /** Adds the seeded tables' sizes in bytes (ANALYZE ran, so information_schema is current). */
 async function withBytes(db: Db, sizes: readonly ShadowTableSize[]): Promise<ShadowTableSize[]> {
@@ -569,28 +585,48 @@ async function memoryBoundRun(
 ): Promise<MemoryBoundRun | null> {
   const bound = c.memoryBound!;
   const wanted = Math.floor((bound.poolBytes * cost.fullRows) / cost.sourceRows);
-  const admin = await connect(c.input.shadow.url);
+  const reconnect = (): Promise<Connection> => connect(c.input.shadow.url);
+  let admin = await reconnect();
+  // The server-wide settings go through one connection; one lost meanwhile (killed, timed out) is replaced.
+  const liveAdmin = async (): Promise<Connection> => {
+    try {
+      await admin.query('SELECT 1');
+    } catch (error) {
+      if (!connectionLost(error)) throw error;
+      await admin.end().catch(() => {});
+      admin = await reconnect();
+    }
+    return admin;
+  };
   const measured: RunMeasurement[] = [];
   let poolBytes = 0;
   try {
+    let runError: unknown = null;
     try {
       for (let i = 0; i < runs; i++) {
         // After the first run the copy holds the statement's result: every further run needs a fresh one.
         if (refresh || i > 0) await copyTables(dbs.pristine.name, dbs.again, c.analysis.statement.tables);
         await settleWrites(c, PURGE_WAIT_MS);
-        const m = await withShrunkPool(admin, wanted, async (got) => {
+        const m = await withShrunkPool(await liveAdmin(), wanted, async (got) => {
           poolBytes = got;
           return runOne(c, dbs.again.url, table ? { schema: null, name: table.name } : null, sql, true);
-        });
-        if (m.error) return null;
+        }, { reconnect });
+        if (m.error) break;
         measured.push(m);
       }
-    } finally {
-      // And on its pages: the shrink evicted the tables the next measurements expect in memory.
-      await warmSchemas(admin, c.dbs.map((d) => d.name)).catch((error: unknown) => {
-        throw new ShadowError(`the shadow's tables could not be read back into its buffer pool after a memory-bound run: ${(error as Error).message}`, { cause: error });
-      });
+    } catch (error) {
+      runError = error;
     }
+    // And on its pages: the shrink evicted the tables the next measurements expect in memory.
+    try {
+      await warmSchemas(await liveAdmin(), c.dbs.map((d) => d.name));
+    } catch (error) {
+      // What broke the runs usually broke this too: name both, the first one last.
+      const first = runError === null ? '' : ` (after the memory-bound run failed: ${(runError as Error).message})`;
+      throw new ShadowError(`the shadow's tables could not be read back into its buffer pool after a memory-bound run: ${(error as Error).message}${first}`, { cause: runError ?? error });
+    }
+    if (runError !== null) throw runError;
+    if (measured.length < runs) return null;
     const m = medianRun(measured);
     return Object.freeze({ poolBytes, wantedPoolBytes: wanted, measurement: m, factor: m.durationMs / Math.max(1, inMemory.durationMs), runs: measured.length });
   } catch (error) {

@@ -75,6 +75,12 @@ export interface PrivateServer {
   readonly settings: PrivateServerSettings;
   /** Settings drydock wanted but had to change, in words (e.g. smaller buffer pool than asked). */
   readonly notes: readonly string[];
+  /**
+   * Null while the server runs (or after drydock stopped it); once it has died on its own, how it
+   * ended and the end of its error log, for the error that follows. A refused connection can
+   * arrive before the exit is noticed: `graceMs` waits that long for it.
+   */
+  exitStatus(graceMs?: number): Promise<string | null>;
   /** Stops the server and removes its folder. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -219,7 +225,15 @@ export async function startPrivateServer(options: PrivateServerOptions = {}): Pr
       const url = `mysql://root@127.0.0.1:${port}/`;
       const ready = await waitReady(child, url, join(dir, 'mysqld.sock'), options.startTimeoutMs ?? 60_000);
       if (ready === 'ready') {
-        return Object.freeze({ url, port, binary, dataDir, settings, notes: Object.freeze(notes), stop });
+        const running = child;
+        const exited = new Promise<void>((resolve) => running.once('exit', () => resolve()));
+        const exitStatus = async (graceMs = 0): Promise<string | null> => {
+          if (running.exitCode === null && running.signalCode === null && graceMs > 0) await Promise.race([exited, sleep(graceMs)]);
+          if (stopped || (running.exitCode === null && running.signalCode === null)) return null;
+          const how = running.signalCode !== null ? `was killed by ${running.signalCode}` : `exited with code ${running.exitCode}`;
+          return `the private ${binary.flavor} server ${how}; its log ends:\n${tailLog(join(dir, 'error.log'))}`;
+        };
+        return Object.freeze({ url, port, binary, dataDir, settings, notes: Object.freeze(notes), exitStatus, stop });
       }
       lastError = tailLog(join(dir, 'error.log'));
       const foreign = child.exitCode === null && child.signalCode === null;

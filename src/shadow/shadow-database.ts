@@ -59,6 +59,11 @@ export interface Shadow {
   readonly warnings: readonly string[];
   /** A new connection to the scratch database with the target's sql_mode; the caller ends it. */
   connect(): Promise<Connection>;
+  /**
+   * A private server that died on its own: how, and the end of its log. Null while it runs, and
+   * for a shadow on a URL. `graceMs`: how long to wait for the exit to be noticed (after a refused connection).
+   */
+  serverExit(graceMs?: number): Promise<string | null>;
   /** After seeding: give a private server the target's durability settings, so timings compare. */
   settle(): Promise<void>;
   /** Drops the scratch database / stops the private server. Safe to call twice. */
@@ -397,6 +402,7 @@ function finish(input: FinishInput): Shadow {
       if (sqlMode !== null) await conn.query(`SET SESSION sql_mode = ${conn.escape(sqlMode)}`).catch(() => {});
       return conn;
     },
+    serverExit: async (graceMs?: number) => (input.server ? input.server.exitStatus(graceMs) : null),
     settle: input.settle,
     dispose: () => {
       disposed ??= (async () => {

@@ -1,7 +1,7 @@
 // drydock plan end to end on real servers: offline from a schema file with sizes (shadow on a
 // server URL), from a target read by a SELECT-only user (private shadow), and cleanup when a
 // statement fails or the plan is interrupted midway.
-import { existsSync, mkdtempSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -155,6 +155,30 @@ describeOnServers('plan', (db) => {
     expect(outcome.details.statements[0]!.clause?.algorithm ?? outcome.details.statements[0]!.clauseRefused).toBeTruthy();
     // With measureRuns, full-size runs this short (8,000 rows) are repeated on fresh copies and the median kept.
     expect(outcome.details.statements[2]!.estimate.explanation).toMatch(/8,000 rows?.*median of 3 runs on fresh copies/);
+  }, 180_000);
+
+  it('a private server that dies during the dry run ends the plan with how it died and the end of its log', async () => {
+    const dir = migrationsDir({ '001_drop.sql': 'ALTER TABLE post ADD COLUMN flag TINYINT NOT NULL DEFAULT 0;\nDELETE FROM post;\n' });
+    const before = new Set(privateServerDirs());
+    let killed = false;
+    const input: PlanInput = {
+      ...offlineInput(dir, { author: 300, post: 20_000 }, 2_000),
+      config: config({ shadow: 'auto', server: `${db().version.flavor}:${db().version.major}.${db().version.minor}` }),
+      searchPath: searchPath(db().version.flavor),
+      onProgress: (event) => {
+        // Once measuring starts, the server goes the way a crash takes it: no shutdown, no last words.
+        if (killed || event.phase !== 'measure') return;
+        const fresh = privateServerDirs().filter((d) => !before.has(d));
+        expect(fresh).toHaveLength(1);
+        const pid = Number(readFileSync(join(tmpdir(), fresh[0]!, 'mysqld.pid'), 'utf8').trim());
+        process.kill(pid, 'SIGKILL');
+        killed = true;
+      },
+    };
+    await expect(planMigrations(input)).rejects.toThrow(/the private (mysql|mariadb) server was killed by SIGKILL; its log ends:\n.+/);
+    expect(killed).toBe(true);
+    // Its folder goes all the same.
+    expect(privateServerDirs().filter((d) => !before.has(d))).toEqual([]);
   }, 180_000);
 
   it('a table that outgrows the buffer pool in production gets a run with the private shadow\'s pool shrunk to the same ratio', async () => {
