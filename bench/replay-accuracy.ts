@@ -4,9 +4,10 @@
 // both servers in seconds; only fresh runs of the accuracy bench count as its measurement.
 //
 // The options plan.ts derives from the analysis are taken from the kind: the five metadata
-// changes are size-independent, the three index builds sort, the four DML statements are
+// changes are size-independent, the three index builds sort, the five DML statements are
 // extrapolated over the rows they changed; the 1M-row table outgrows the target's 128 MiB pool;
-// the two DELETEs an index bounds (all rows, a key range) grow with the table (indexGrowth).
+// the two DELETEs an index bounds (all rows, a key range) and the UPDATE that moves index entries
+// grow with the table (indexGrowth).
 // "recorded" next to "replayed" shows whether that still matches what the plan did when the runs
 // were recorded (unchanged code: equal).
 //
@@ -16,8 +17,9 @@ import { extrapolateDuration, metadataPoolWeight } from '../src/estimate/extrapo
 
 const METADATA = new Set(['add-column-instant', 'drop-column', 'modify-varchar-widen-instant', 'drop-index', 'rename-column']);
 const INDEX_BUILDS = new Set(['add-index', 'add-composite-index', 'create-index']);
-const DML = new Set(['delete-all', 'delete-selective', 'delete-range', 'update-indexed-range']);
+const DML = new Set(['delete-all', 'delete-selective', 'delete-range', 'update-indexed-range', 'update-index-key']);
 const INDEX_BOUND_DELETES = new Set(['delete-all', 'delete-range']);
+const INDEX_KEY_UPDATES = new Set(['update-index-key']);
 
 interface RecordedRun {
   readonly tableRows: number;
@@ -60,7 +62,7 @@ for (const file of files) {
       memoryBoundMs: bound?.measurement.durationMs ?? null,
       memoryBoundWeight: metadataPoolWeight(/mariadb/i.test(data.server) ? 'mariadb' : 'mysql'),
       sortBased: INDEX_BUILDS.has(r.kind),
-      indexGrowth: INDEX_BOUND_DELETES.has(r.kind) ? r.shadow.sourceRows / Math.max(...r.shadow.runs.map((x) => x.tableRows)) : null,
+      indexGrowth: INDEX_BOUND_DELETES.has(r.kind) || INDEX_KEY_UPDATES.has(r.kind) ? r.shadow.sourceRows / Math.max(...r.shadow.runs.map((x) => x.tableRows)) : null,
     });
     const actual = median(r.actuals);
     const ratio = e.durationMs / actual;

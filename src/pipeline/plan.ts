@@ -14,7 +14,7 @@ import { parseServerSpec, redactUrl } from '../db/connection.js';
 import { connectTarget, type TargetSession } from '../db/introspect.js';
 import { ConfigError } from '../errors.js';
 import { extrapolateDuration, metadataPoolWeight, scaleRows, SHORTFALL_MIN, withFileRemoval, type DurationEstimate } from '../estimate/extrapolate.js';
-import { deleteIndexGrowth } from '../estimate/index-growth.js';
+import { indexMaintenanceGrowth, type IndexGrowth } from '../estimate/index-growth.js';
 import { loadMigrations } from '../migrations/load-migrations.js';
 import type { Migration, ParsedStatement } from '../parser/statement.js';
 import { tableKey } from '../parser/statement.js';
@@ -328,7 +328,7 @@ function buildPlanReport(b: BuildInput): { report: ImpactReport; details: PlanDe
             `${ma.migration.name} statement ${st.index + 1}: production's table-to-pool ratio asks for a ${mib(run.memoryBound.wantedPoolBytes)} buffer pool on the shadow, but it went no lower than ${mib(run.memoryBound.poolBytes)}: the disk-bound slow-down measured there (×${run.memoryBound.factor.toFixed(2)}) is a floor, and the range's top allows ×${memoryBoundShortfall.toFixed(1)} more`,
           );
         }
-        fit = isDml && rows !== null ? dmlFit(run, rows, outgrowsMemory(run.table), false, memoryBoundFactor, memoryBoundShortfall, deleteIndexGrowth(st, b.source.tables, run.sourceRows, fullRows(run.table))) : null;
+        fit = isDml && rows !== null ? dmlFit(run, rows, outgrowsMemory(run.table), false, memoryBoundFactor, memoryBoundShortfall, indexMaintenanceGrowth(st, b.source.tables, run.sourceRows, fullRows(run.table))) : null;
         // What the server did outranks the profile: a copy reports its rows, an accepted INSTANT is metadata-only.
         const copied = (full?.measurement.affectedRows ?? 0) > 0 && DDL_WITH_ALGORITHM.has(st.operation.kind);
         const sizeDependent = copied ? true : measuredInstant(run) ? false : sa.lock.sizeDependent;
@@ -357,9 +357,11 @@ function buildPlanReport(b: BuildInput): { report: ImpactReport; details: PlanDe
         const ok = a.runs.length > 0 && a.error === null;
         const instant = a.alternative.sql.some((q) => /ALGORITHM\s*=\s*INSTANT/i.test(q));
         const stmtRows = ['delete', 'update'].includes(st.operation.kind) ? (estimate?.rows ?? null) : null;
-        // No index growth here: on MariaDB chunks of 1,000 cost the same per row from 30,000 to 1,000,000 rows
-        // (each chunk's own lookup and commit dwarf it; bench/delete-growth.ts --batch, docs/plan.md).
-        const altDml = ok && stmtRows !== null && a.alternative.kind === 'batched' ? dmlFit({ runs: a.runs }, stmtRows, outgrowsMemory(run?.table ?? null), true) : null;
+        // Chunks of 1,000 grow like the single statement on MySQL (×1.28–1.47 a row from 100,000 to
+        // 1,000,000 rows) but not on MariaDB, where they cost the same per row from 30,000 up
+        // (bench/delete-growth.ts --batch, docs/plan.md "DELETEs and index-changing UPDATEs from bigger tables").
+        const altGrowth = b.server.flavor === 'mysql' && run ? indexMaintenanceGrowth(st, b.source.tables, run.sourceRows, fullRows(run.table)) : null;
+        const altDml = ok && stmtRows !== null && a.alternative.kind === 'batched' ? dmlFit({ runs: a.runs }, stmtRows, outgrowsMemory(run?.table ?? null), true, null, null, altGrowth) : null;
         // TRUNCATE drops and recreates the table's storage: its time does not depend on the rows,
         // only on the size of the file it removes (plusFileRemoval).
         // Other rewrites of the statement meet the same table against the same pool: its measured slow-down stands in.
@@ -499,11 +501,11 @@ function dmlFit(
   chunked = false,
   memoryBoundFactor: number | null = null,
   memoryBoundShortfall: number | null = null,
-  indexGrowth: number | null = null,
+  indexGrowth: IndexGrowth | null = null,
 ): DurationEstimate | null {
   const samples = run.runs.map((r) => ({ rows: r.measurement.affectedRows ?? 0, durationMs: r.measurement.durationMs }));
   if (samples.length === 0 || samples.some((x) => x.rows <= 0)) return null;
-  return extrapolateDuration(samples, targetRows, { sizeDependent: true, outgrowsMemory, chunked, memoryBoundFactor, memoryBoundShortfall, indexGrowth });
+  return extrapolateDuration(samples, targetRows, { sizeDependent: true, outgrowsMemory, chunked, memoryBoundFactor, memoryBoundShortfall, indexGrowth: indexGrowth?.tableRatio ?? null, indexChange: indexGrowth?.change ?? 'delete' });
 }
 
 /** A secondary index build and nothing else: the server sorts the rows' keys (n·log n). */

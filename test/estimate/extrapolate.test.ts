@@ -364,6 +364,10 @@ describe('index growth of a DELETE', () => {
     expect(grown.rangeMs[0]).toBe(plain.rangeMs[0]);
     expect(grown.explanation).toMatch(/×1\.32 for deleting from a larger table/);
     expect(plain.explanation).not.toMatch(/larger table/);
+    // An UPDATE of indexed columns grows the same way; the explanation says which.
+    const updated = extrapolateDuration(samples, 1_000_000, { sizeDependent: true, indexGrowth: 10, indexChange: 'update' });
+    expect(updated.durationMs).toBe(grown.durationMs);
+    expect(updated.explanation).toMatch(/×1\.32 for updating indexed columns of a larger table/);
   });
 
   it('multiplies with the measured out-of-memory slow-down', () => {
