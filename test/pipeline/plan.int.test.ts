@@ -127,10 +127,10 @@ describeOnServers('plan', (db) => {
     expect(copy.measurement!.rowsAffected).toBe(8000);
     expect(copy.lock.algorithm).toBe('COPY');
     expect(copy.estimate.rows).toBe(40_000);
-    // DELETE of everything: 8,000 rows on the shadow, scaled to the 40,000 of production.
     // Changing the primary key moves every row's entry in each secondary index: it grows with the table too.
     expect(st[3]!.measurement!.rowsAffected).toBe(8000);
     expect(outcome.details.statements[3]!.estimate.explanation).toMatch(/×1\.21 for updating indexed columns of a larger table/);
+    // DELETE of everything: 8,000 rows on the shadow, scaled to the 40,000 of production.
     const del = st[4]!;
     expect(del.measurement!.rowsAffected).toBe(8000);
     expect(del.estimate.rows).toBe(40_000);
