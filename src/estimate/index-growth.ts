@@ -1,6 +1,6 @@
 // Which DML statements get the per-row growth of index maintenance (INDEX_GROWTH_EXPONENT), and by
 // how much the table grows from the shadow to production.
-import { leadingIndexColumns, secondaryIndexCount } from '../analysis/index-columns.js';
+import { indexEntryColumns, leadingIndexColumns, secondaryIndexCount } from '../analysis/index-columns.js';
 import type { CreateTableOperation, ParsedStatement, WhereClause } from '../parser/statement.js';
 import type { IndexChange } from './extrapolate.js';
 
@@ -49,19 +49,4 @@ export function indexMaintenanceGrowth(
     if (!where.columns.some((c) => lead.has(c.column.toLowerCase()))) return null;
   }
   return { tableRatio: productionRows / shadowRows, change };
-}
-
-/**
- * Columns whose new value changes some secondary-index entry, lower case: every column of a
- * secondary index, and the primary key's (each secondary entry carries it). A column used only
- * inside an expression index is not seen here.
- */
-function indexEntryColumns(def: CreateTableOperation): ReadonlySet<string> {
-  const cols = new Set<string>();
-  for (const index of def.indexes) {
-    if (index.kind === 'fulltext' || index.kind === 'spatial') continue;
-    for (const c of index.columns) if (c.expression === null) cols.add(c.name.toLowerCase());
-  }
-  for (const c of def.columns) if (c.primaryKey || c.unique) cols.add(c.name.toLowerCase());
-  return cols;
 }
